@@ -1,0 +1,66 @@
+using Reconciler.Core.CloudRun;
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Model;
+
+namespace Reconciler.Core.Planning;
+
+/// <summary>
+/// The plan is data: a closed hierarchy of idempotent actions that <c>diff</c> prints, <c>apply</c> executes,
+/// metrics count and tests assert. Each action is safe to repeat.
+/// </summary>
+public abstract record PlannedAction(ResourceKey Key)
+{
+
+    /// <summary>Short verb phrase for CLI output and metric labels (low cardinality).</summary>
+    public abstract string Verb { get; }
+}
+
+/// <summary>Register a task definition revision, unless one with the same fingerprint exists (then reuse it).</summary>
+public sealed record RegisterTaskDefinition(ResourceKey Key, EcsTaskDefinitionSpec Spec, string Fingerprint) : PlannedAction(Key)
+{
+    public override string Verb => "RegisterTaskDefinition";
+}
+
+/// <summary>Create the ECS service (idempotent through a clientToken derived from the key and fingerprint).</summary>
+public sealed record CreateService(ResourceKey Key, EcsServiceSpec Spec, string Fingerprint) : PlannedAction(Key)
+{
+    public override string Verb => "CreateService";
+}
+
+/// <summary>
+/// Update the ECS service. <see cref="TaskDefinitionFingerprint"/> set = point it at the task definition with that
+/// fingerprint (registered by a preceding action); <see cref="DesiredCount"/> set = scale; settings set = reconfigure.
+/// </summary>
+public sealed record UpdateService(
+    ResourceKey Key,
+    EcsServiceSpec Spec,
+    string? TaskDefinitionFingerprint,
+    int? DesiredCount,
+    bool Settings) : PlannedAction(Key)
+{
+    public override string Verb => "UpdateService";
+}
+
+/// <summary>Add/replace tags on the service (the managed-by, fingerprint and revision tags, and the manifest's tags).</summary>
+public sealed record TagService(ResourceKey Key, IReadOnlyDictionary<string, string> Tags) : PlannedAction(Key)
+{
+    public override string Verb => "TagResource";
+}
+
+/// <summary>Point the service back at the last known-good task definition (chosen by the pure core).</summary>
+public sealed record RollBack(ResourceKey Key, string TargetTaskDefinitionArn, string Reason) : PlannedAction(Key)
+{
+    public override string Verb => "RollBack";
+}
+
+/// <summary>Cloud Run: create or patch the service so a new revision with this template is deployed.</summary>
+public sealed record DeployRevision(ResourceKey Key, CloudRunServiceSpec Spec, string Fingerprint, bool Create) : PlannedAction(Key)
+{
+    public override string Verb => Create ? "CreateCloudRunService" : "PatchCloudRunService";
+}
+
+/// <summary>Cloud Run: set the traffic split.</summary>
+public sealed record ShiftTraffic(ResourceKey Key, IReadOnlyList<CloudRunTrafficTarget> Targets) : PlannedAction(Key)
+{
+    public override string Verb => "ShiftTraffic";
+}
