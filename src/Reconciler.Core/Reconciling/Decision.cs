@@ -1,0 +1,31 @@
+using Reconciler.Core.Health;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Reconciling;
+
+/// <summary>
+/// The level-based verdict for one resource, computed purely from (desired, observed, now). The engine executes
+/// <see cref="Plan"/> (possibly empty) and maps the decision to an outcome and status in one place.
+/// </summary>
+public abstract record Decision(Plan Plan, HealthAssessment Health, string Message)
+{
+    /// <summary>Desired and observed agree and the current rollout (if any) completed.</summary>
+    public sealed record InSync(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
+
+    /// <summary>Writes are needed (create, new revision, scale, settings, tags): apply, then watch.</summary>
+    public sealed record Converge(Plan Plan, HealthAssessment Health, string Message, IReadOnlyList<Diffing.FieldChange> Changes, bool IsDrift)
+        : Decision(Plan, Health, Message);
+
+    /// <summary>A rollout is in progress: observe again soon.</summary>
+    public sealed record Watch(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
+
+    /// <summary>The rollout completed: the plan records the new last known-good.</summary>
+    public sealed record Completed(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
+
+    /// <summary>The rollout failed: the plan rolls back to the last known-good and pins the failed fingerprint.</summary>
+    public sealed record RollBack(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
+
+    /// <summary>Nothing will be written until the manifest changes (pinned failed spec, selfHeal off, no rollback target).</summary>
+    public sealed record Stalled(Plan Plan, HealthAssessment Health, string Message, IReadOnlyList<Diffing.FieldChange> Changes)
+        : Decision(Plan, Health, Message);
+}

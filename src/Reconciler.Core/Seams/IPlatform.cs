@@ -1,0 +1,25 @@
+using Reconciler.Core.Model;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Seams;
+
+/// <summary>
+/// The one seam per cloud: read the world for a desired resource, and carry out a plan. Everything between
+/// (diff, plan, rollout verdict, rollback target, health) is pure and lives in the core; the engine never names a cloud.
+/// </summary>
+public interface IPlatform
+{
+    bool Handles(ResourceManifest manifest);
+
+    /// <summary>Resolve references and observe live state. Throws <see cref="PlatformException"/> for per-resource problems.</summary>
+    Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken cancellationToken);
+
+    /// <summary>Execute the plan's actions in order; each action is idempotent, so a retry after a crash is safe.</summary>
+    Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>Facts the platform needs to write alongside the change (tags carrying the git revision).</summary>
+public sealed record ApplyContext(string? GitRevision);
+
+/// <summary>What was written: one entry per executed action (e.g. "RegisterTaskDefinition reused :4").</summary>
+public sealed record ApplyReport(IReadOnlyList<string> Steps, int WriteCalls);

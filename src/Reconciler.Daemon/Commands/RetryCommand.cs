@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace Reconciler.Daemon.Commands;
+
+/// <summary>
+/// <c>reconciler retry NAME</c>: lifts the failed-rollout pin of a resource once, so a running daemon applies the
+/// same spec again (without a git change). The daemon otherwise never re-applies a spec that was rolled back.
+/// </summary>
+internal static class RetryCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "Resource name (metadata.name)" };
+        var kind = new Option<string>("--kind") { Description = "Resource kind", DefaultValueFactory = _ => "EcsService" };
+        var url = new Option<string>("--url") { Description = "Base URL of the daemon", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var command = new Command("retry", "Retry a resource whose rollout failed and was rolled back") { name, kind, url };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(url)!, parse.GetValue(kind)!, parse.GetValue(name)!, Console.Out, Console.Error, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string url, string kind, string name, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var target = new Uri($"{url.TrimEnd('/')}/retry/{Uri.EscapeDataString(kind)}/{Uri.EscapeDataString(name)}");
+            using var response = await http.PostAsync(target, content: null, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                await stderr.WriteLineAsync($"error: {(int)response.StatusCode} {body}");
+                return 1;
+            }
+            await stdout.WriteLineAsync(body);
+            return 0;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+        {
+            await stderr.WriteLineAsync($"error: cannot reach the daemon at {url}: {ex.Message}");
+            return 1;
+        }
+    }
+}

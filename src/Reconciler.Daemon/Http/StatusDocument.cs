@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Reconciler.Engine.Status;
+
+namespace Reconciler.Daemon.Http;
+
+/// <summary>The JSON served on <c>/status</c> and read back by <c>reconciler status</c>.</summary>
+internal sealed record StatusDocument(SourceDocument Source, IReadOnlyList<ResourceDocument> Resources)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static StatusDocument From(StatusStore store) => new(
+        new SourceDocument(store.Source.Description, store.Source.Revision, store.Source.LastFetchAt, store.Source.FetchError, store.Source.ManifestErrors),
+        store.All().Select(ResourceDocument.From).ToList());
+}
+
+internal sealed record SourceDocument(string Description, string? Revision, DateTimeOffset? LastFetchAt, string? Error, IReadOnlyList<string> ManifestErrors);
+
+internal sealed record ResourceDocument(
+    string Kind,
+    string Name,
+    string Sync,
+    string Health,
+    string? DesiredRevision,
+    string? AppliedRevision,
+    string? LastKnownGood,
+    string Message,
+    string? LastError,
+    long DriftCount,
+    bool Orphaned,
+    DateTimeOffset? LastReconciledAt,
+    IReadOnlyList<ConditionDocument> Conditions,
+    IReadOnlyList<EventDocument> Events)
+{
+    public static ResourceDocument From(ResourceStatus s) => new(
+        s.Kind, s.Name, s.Sync.ToString(), s.Health.ToString(), s.DesiredRevision, s.AppliedRevision, s.LastKnownGood,
+        s.Message, s.LastError, s.DriftCount, s.Orphaned, s.LastReconciledAt,
+        s.Conditions.Select(c => new ConditionDocument(c.Type, c.Status ? "True" : "False", c.Reason, c.Message, c.LastTransition)).ToList(),
+        s.Events.Select(e => new EventDocument(e.At, e.Type, e.Reason, e.Message)).ToList());
+}
+
+internal sealed record ConditionDocument(string Type, string Status, string Reason, string Message, DateTimeOffset LastTransition);
+
+internal sealed record EventDocument(DateTimeOffset At, string Type, string Reason, string Message);

@@ -1,0 +1,171 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Reconciler.Core.Model;
+using Reconciler.Core.Outcomes;
+using Reconciler.Core.Sources;
+using Reconciler.Engine.Desired;
+using Reconciler.Engine.Metrics;
+using Reconciler.Engine.Queue;
+using Reconciler.Engine.Reconciling;
+using Reconciler.Engine.Status;
+
+namespace Reconciler.Engine.Controller;
+
+/// <summary>
+/// The daemon's loop (controller-runtime shape): the source loop and the resync timer only enqueue keys; N workers
+/// take keys from the queue, reconcile one at a time per key, and map each outcome to a requeue in one place.
+/// </summary>
+public sealed class ReconcileController(
+    IDesiredStateSource source,
+    DesiredStateStore desired,
+    ResourceReconciler reconciler,
+    WorkQueue<ResourceKey> queue,
+    SourceTrigger trigger,
+    StatusStore status,
+    ReconcilerMetrics metrics,
+    EngineOptions options,
+    TimeProvider time,
+    ILogger<ReconcileController> log) : BackgroundService
+{
+    private int _running;
+
+    /// <summary>True once the source was fetched at least once and the workers are running (for /readyz).</summary>
+    public bool Ready => Volatile.Read(ref _running) == 1 && status.Source.Revision is not null;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        status.SetSource(SourceState.Initial(source.Describe()));
+        var workers = Enumerable.Range(0, options.Workers).Select(i => Task.Run(() => WorkerAsync(stoppingToken), stoppingToken)).ToList();
+        Volatile.Write(ref _running, 1);
+        var resync = ResyncLoopAsync(stoppingToken);
+        try
+        {
+            await SourceLoopAsync(stoppingToken);
+        }
+        finally
+        {
+            queue.ShutDown();
+            await Task.WhenAll(workers.Append(resync)).ContinueWith(_ => { }, TaskScheduler.Default);
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    /// <summary>Fetches the source now (the webhook path and tests use it through <see cref="SourceTrigger"/>).</summary>
+    internal async Task FetchOnceAsync(CancellationToken ct)
+    {
+        SourceSnapshot snapshot;
+        try
+        {
+            snapshot = await source.FetchAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            metrics.RecordFetch(false);
+            log.LogWarning("Fetching {Source} failed: {Error}", source.Describe(), ex.Message);
+            status.SetSource(status.Source with { FetchError = ex.Message, LastFetchAt = time.GetUtcNow() });
+            return;
+        }
+        metrics.RecordFetch(true);
+        var changed = snapshot.Revision != desired.Revision;
+        if (changed)
+        {
+            var result = desired.Apply(snapshot);
+            metrics.SetManifestErrors(result.Errors.Count);
+            foreach (var error in result.Errors)
+            {
+                log.LogError("Manifest error at {Revision}: {Error}", snapshot.Revision, error);
+            }
+            status.SetSource(new SourceState(source.Describe(), snapshot.Revision, time.GetUtcNow(), null, result.Errors));
+            log.LogInformation("Source at {Revision}: {Count} resources, {Errors} manifest errors",
+                snapshot.Revision, desired.Keys.Count, result.Errors.Count);
+            foreach (var key in desired.Keys.Concat(result.Removed))
+            {
+                queue.Add(key);
+            }
+        }
+        else
+        {
+            status.SetSource(status.Source with { LastFetchAt = time.GetUtcNow(), FetchError = null });
+        }
+    }
+
+    private async Task SourceLoopAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            await FetchOnceAsync(ct);
+            await trigger.WaitAsync(options.PollInterval, time, ct);
+        }
+    }
+
+    private async Task ResyncLoopAsync(CancellationToken ct)
+    {
+        var random = new Random();
+        while (!ct.IsCancellationRequested)
+        {
+            var jitter = 0.9 + (random.NextDouble() * 0.2);
+            try
+            {
+                await Task.Delay(options.Resync * jitter, time, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            foreach (var key in desired.Keys)
+            {
+                queue.Add(key);
+            }
+        }
+    }
+
+    private async Task WorkerAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var (key, shutdown) = await queue.GetAsync(ct);
+            if (shutdown)
+            {
+                return;
+            }
+            try
+            {
+                using var timeout = new CancellationTokenSource(options.ReconcileTimeout, time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+                var outcome = await reconciler.ReconcileAsync(key, linked.Token);
+                Requeue(key, outcome);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Worker failed on {Resource}", key);
+                queue.AddRateLimited(key);
+            }
+            finally
+            {
+                queue.Done(key);
+            }
+        }
+    }
+
+    /// <summary>The one place an outcome becomes a requeue decision.</summary>
+    private void Requeue(ResourceKey key, ReconcileOutcome outcome)
+    {
+        switch (RequeuePolicy.Decide(outcome))
+        {
+            case RequeueDecision.Forget:
+                queue.Forget(key);
+                break;
+            case RequeueDecision.After after:
+                queue.Forget(key);
+                queue.AddAfter(key, after.Delay);
+                break;
+            case RequeueDecision.Backoff:
+                queue.AddRateLimited(key);
+                break;
+        }
+    }
+}

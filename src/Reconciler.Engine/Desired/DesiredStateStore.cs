@@ -1,0 +1,64 @@
+using Reconciler.Core.Model;
+using Reconciler.Core.Sources;
+using Reconciler.Manifests;
+
+namespace Reconciler.Engine.Desired;
+
+/// <summary>
+/// The desired state, one snapshot (= one commit) at a time. A file that fails to parse keeps the resources it
+/// declared at their last good version: a broken manifest never means "delete" or "scale to 0".
+/// </summary>
+public sealed class DesiredStateStore(ManifestLoader loader)
+{
+    private readonly object _gate = new();
+    private Dictionary<string, FileState> _files = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<ResourceKey, DesiredEntry> _entries = new Dictionary<ResourceKey, DesiredEntry>();
+
+    public string? Revision { get; private set; }
+
+    public DesiredEntry? Get(ResourceKey key) => Volatile.Read(ref _entries).TryGetValue(key, out var e) ? e : null;
+
+    public IReadOnlyCollection<ResourceKey> Keys => Volatile.Read(ref _entries).Keys.ToList();
+
+    /// <summary>Loads a snapshot; returns the manifest errors (formatted file:line:col) and the keys that vanished.</summary>
+    public SnapshotResult Apply(SourceSnapshot snapshot)
+    {
+        var result = loader.LoadDirectory(snapshot.Directory);
+        lock (_gate)
+        {
+            var next = new Dictionary<string, FileState>(StringComparer.Ordinal);
+            foreach (var file in result.Files)
+            {
+                var relative = Path.GetRelativePath(snapshot.Directory, file.Path);
+                var broken = file.Diagnostics.Any(d => d.Severity == Severity.Error);
+                if (!broken)
+                {
+                    next[relative] = new FileState(file.Manifests, snapshot.Revision, false);
+                }
+                else if (_files.TryGetValue(relative, out var previous))
+                {
+                    next[relative] = previous with { Stale = true };
+                }
+            }
+            var before = Volatile.Read(ref _entries).Keys.ToHashSet();
+            var entries = new Dictionary<ResourceKey, DesiredEntry>();
+            foreach (var (file, state) in next)
+            {
+                foreach (var manifest in state.Manifests)
+                {
+                    entries.TryAdd(manifest.Key, new DesiredEntry(manifest, state.Revision, file, state.Stale));
+                }
+            }
+            _files = next;
+            Volatile.Write(ref _entries, entries);
+            Revision = snapshot.Revision;
+            var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
+            return new SnapshotResult(errors, before.Except(entries.Keys).ToList());
+        }
+    }
+
+    private sealed record FileState(IReadOnlyList<ResourceManifest> Manifests, string Revision, bool Stale);
+}
+
+/// <summary>What loading a snapshot found: manifest errors, and resources no longer declared (orphans unless pruned).</summary>
+public sealed record SnapshotResult(IReadOnlyList<string> Errors, IReadOnlyList<ResourceKey> Removed);

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Reconciler.Core.Health;
+using Reconciler.Core.Model;
+using Reconciler.Core.Outcomes;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Seams;
+using Reconciler.Engine.Desired;
+using Reconciler.Engine.Metrics;
+using Reconciler.Engine.Status;
+
+namespace Reconciler.Engine.Reconciling;
+
+/// <summary>
+/// Level-based reconcile of one key: read desired and observed fresh, decide purely, apply the plan, and record
+/// status in <c>finally</c>. Failures are contained per key (Flux/KubeOps style); nothing here loops or sleeps.
+/// </summary>
+public sealed class ResourceReconciler(
+    DesiredStateStore desired,
+    IEnumerable<IPlatform> platforms,
+    StatusStore status,
+    ReconcilerMetrics metrics,
+    RetryRequests retries,
+    EngineOptions options,
+    TimeProvider time,
+    ILogger<ResourceReconciler> log)
+{
+    private readonly IReadOnlyList<IPlatform> _platforms = platforms.ToList();
+
+    public async Task<ReconcileOutcome> ReconcileAsync(ResourceKey key, CancellationToken cancellationToken)
+    {
+        var entry = desired.Get(key);
+        if (entry is null)
+        {
+            status.Update(key, s => s with { Orphaned = true, Sync = SyncStatus.OutOfSync, Message = "no longer declared in git; left in place (prune is off)" });
+            return new ReconcileOutcome.Converged();
+        }
+        using var scope = log.BeginScope(new Dictionary<string, object?>
+        {
+            ["Resource"] = key.ToString(),
+            ["Revision"] = entry.Revision,
+            ["ReconcileId"] = Guid.NewGuid().ToString("N")[..12],
+        });
+        var started = Stopwatch.GetTimestamp();
+        var record = new ReconcileRecord(entry);
+        try
+        {
+            return record.Outcome = await ReconcileEntryAsync(entry, record, cancellationToken);
+        }
+        catch (PlatformException ex)
+        {
+            log.LogWarning("Reconcile of {Resource} failed: {Error}", key, ex.Message);
+            record.Error = ex.Message;
+            return record.Outcome = ex.Retryable
+                ? new ReconcileOutcome.Failed(ex.Message, true)
+                : new ReconcileOutcome.Stalled(ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Contain the failure to this key: an unhandled exception in a BackgroundService stops the host.
+            log.LogError(ex, "Reconcile of {Resource} failed unexpectedly", key);
+            record.Error = $"internal error: {ex.GetType().Name}: {ex.Message}";
+            return record.Outcome = new ReconcileOutcome.Failed(record.Error, true);
+        }
+        finally
+        {
+            Record(key, record);
+            metrics.RecordReconcile(key.Kind, record.Outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<ReconcileOutcome> ReconcileEntryAsync(DesiredEntry entry, ReconcileRecord record, CancellationToken ct)
+    {
+        var manifest = entry.Manifest;
+        if (manifest.SyncPolicy.Suspended)
+        {
+            record.Health = new HealthAssessment(HealthStatus.Suspended, "reconciliation suspended by spec.syncPolicy.suspend");
+            return new ReconcileOutcome.Converged();
+        }
+        var platform = _platforms.FirstOrDefault(p => p.Handles(manifest));
+        if (platform is null)
+        {
+            record.Health = new HealthAssessment(HealthStatus.Unknown, $"{manifest.Kind} is not supported yet by this build");
+            return new ReconcileOutcome.Stalled(record.Health.Message);
+        }
+        var observation = await platform.ObserveAsync(manifest, ct);
+        record.Observation = observation;
+        var context = new DecisionContext(time.GetUtcNow(), entry.Revision, IgnorePin: retries.Take(manifest.Key));
+        var decision = Decider.Decide(observation, context);
+        record.Decision = decision;
+        record.Health = decision.Health;
+        if (!decision.Plan.IsEmpty)
+        {
+            var report = await platform.ApplyAsync(decision.Plan, new ApplyContext(entry.Revision), ct);
+            metrics.RecordActions(manifest.Kind, decision.Plan);
+            foreach (var step in report.Steps)
+            {
+                log.LogInformation("{Resource}: {Step}", manifest.Key, step);
+            }
+        }
+        return Outcome(decision);
+    }
+
+    private ReconcileOutcome Outcome(Decision decision) => decision switch
+    {
+        Decision.InSync or Decision.Completed => new ReconcileOutcome.Converged(),
+        Decision.Converge or Decision.Watch => new ReconcileOutcome.Waiting(options.RolloutPollInterval, decision.Message),
+        Decision.RollBack or Decision.Stalled => new ReconcileOutcome.Stalled(decision.Message),
+        _ => throw new UnreachableException(),
+    };
+
+    private void Record(ResourceKey key, ReconcileRecord record)
+    {
+        var now = time.GetUtcNow();
+        var decision = record.Decision;
+        if (decision is Decision.Converge { IsDrift: true } drift)
+        {
+            metrics.RecordDrift(key.Kind);
+            foreach (var change in drift.Changes)
+            {
+                log.LogWarning("Drift on {Resource}: {Field} is {Observed} in the cloud, git says {Desired}",
+                    key, change.Path, change.Redacted.Observed ?? "(unset)", change.Redacted.Desired ?? "(unset)");
+            }
+        }
+        if (decision is Decision.RollBack)
+        {
+            metrics.RecordRollback(key.Kind);
+            log.LogError("{Resource}: rollout failed, rolling back: {Message}", key, decision.Message);
+        }
+        status.Update(key, s => StatusProjection.Project(s, record, now));
+    }
+}

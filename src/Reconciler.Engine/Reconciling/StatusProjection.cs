@@ -1,0 +1,67 @@
+using Reconciler.Core.Health;
+using Reconciler.Core.Outcomes;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Status;
+using Reconciler.Engine.Status;
+
+namespace Reconciler.Engine.Reconciling;
+
+/// <summary>Pure projection of one reconcile's record onto the resource's status (sync, health, conditions, events).</summary>
+internal static class StatusProjection
+{
+    public static ResourceStatus Project(ResourceStatus old, ReconcileRecord record, DateTimeOffset now)
+    {
+        var decision = record.Decision;
+        var health = record.Health ?? (record.Error is null ? null : new HealthAssessment(HealthStatus.Unknown, record.Error));
+        var message = record.Error ?? decision?.Message ?? health?.Message ?? old.Message;
+        var events = old.Events;
+        if (decision is not null and not Decision.InSync)
+        {
+            events = StatusStore.Append(events, new ResourceEvent(now, EventType(decision), decision.GetType().Name, decision.Message));
+        }
+        if (record.Error is not null)
+        {
+            events = StatusStore.Append(events, new ResourceEvent(now, "Warning", "ReconcileError", record.Error));
+        }
+        return old with
+        {
+            Sync = Sync(decision, old.Sync),
+            Health = health?.Status ?? old.Health,
+            DesiredRevision = record.Entry.Revision,
+            AppliedRevision = record.Observation?.AppliedRevision ?? old.AppliedRevision,
+            LastKnownGood = record.Observation?.LastKnownGood ?? old.LastKnownGood,
+            Message = record.Entry.Stale ? $"manifest file {record.Entry.File} is broken; keeping its last good version. {message}" : message,
+            LastError = record.Error,
+            Conditions = Conditions(old.Conditions, record, now),
+            Events = events,
+            LastReconciledAt = now,
+            DriftCount = old.DriftCount + (decision is Decision.Converge { IsDrift: true } ? 1 : 0),
+            Orphaned = false,
+        };
+    }
+
+    private static SyncStatus Sync(Decision? decision, SyncStatus old) => decision switch
+    {
+        Decision.InSync or Decision.Completed or Decision.Watch => SyncStatus.Synced,
+        Decision.Converge or Decision.RollBack or Decision.Stalled => SyncStatus.OutOfSync,
+        _ => old,
+    };
+
+    private static string EventType(Decision decision) =>
+        decision is Decision.RollBack or Decision.Stalled ? "Warning" : "Normal";
+
+    private static IReadOnlyList<Condition> Conditions(IReadOnlyList<Condition> old, ReconcileRecord record, DateTimeOffset now)
+    {
+        var outcome = record.Outcome;
+        var message = record.Error ?? record.Decision?.Message ?? "";
+        var ready = outcome is ReconcileOutcome.Converged && record.Health?.Status is HealthStatus.Healthy or HealthStatus.Suspended;
+        var stalled = outcome is ReconcileOutcome.Stalled;
+        var reconciling = outcome is ReconcileOutcome.Waiting;
+        var reason = record.Decision?.GetType().Name ?? (record.Error is null ? "Unknown" : "ReconcileError");
+        var list = old;
+        list = Condition.Set(list, new Condition("Ready", ready, reason, message, now));
+        list = Condition.Set(list, new Condition("Reconciling", reconciling, reason, message, now));
+        list = Condition.Set(list, new Condition("Stalled", stalled, reason, message, now));
+        return list;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Reconciler.Core.Health;
+using Reconciler.Core.Model;
+
+namespace Reconciler.Engine.Status;
+
+/// <summary>
+/// In-memory status of every resource and of the source. Written only in the reconcile's <c>finally</c> and by the
+/// source loop; read by <c>/status</c>. The events ring per resource is bounded.
+/// </summary>
+public sealed class StatusStore
+{
+    public const int MaxEvents = 20;
+    private readonly ConcurrentDictionary<ResourceKey, ResourceStatus> _resources = new();
+    private SourceState _source = SourceState.Initial("");
+
+    public SourceState Source => Volatile.Read(ref _source);
+
+    public void SetSource(SourceState state) => Volatile.Write(ref _source, state);
+
+    public ResourceStatus? Get(ResourceKey key) => _resources.TryGetValue(key, out var s) ? s : null;
+
+    public IReadOnlyList<ResourceStatus> All() =>
+        _resources.Values.OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+
+    public ResourceStatus Update(ResourceKey key, Func<ResourceStatus, ResourceStatus> change) =>
+        _resources.AddOrUpdate(key, k => change(Empty(k)), (_, old) => change(old));
+
+    public void Remove(ResourceKey key) => _resources.TryRemove(key, out _);
+
+    /// <summary>Appends an event, keeping the newest <see cref="MaxEvents"/>; consecutive duplicates are folded.</summary>
+    public static IReadOnlyList<ResourceEvent> Append(IReadOnlyList<ResourceEvent> events, ResourceEvent next)
+    {
+        if (events.Count > 0 && events[^1].Reason == next.Reason && events[^1].Message == next.Message)
+        {
+            return events;
+        }
+        var list = events.Count >= MaxEvents ? events.Skip(events.Count - MaxEvents + 1).ToList() : events.ToList();
+        list.Add(next);
+        return list;
+    }
+
+    private static ResourceStatus Empty(ResourceKey key) =>
+        new(key.Kind, key.Name, SyncStatus.Unknown, HealthStatus.Unknown, null, null, null, "", null, [], [], null, 0);
+}
