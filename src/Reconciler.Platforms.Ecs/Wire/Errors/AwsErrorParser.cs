@@ -14,7 +14,7 @@ internal static class AwsErrorParser
     {
         var (type, awsMessage) = ReadBody(body);
         type ??= headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
-        var code = NormalizeCode(type) ?? (status >= 500 ? AwsErrorCodes.Server : AwsErrorCodes.UnknownError);
+        var code = NormalizeCode(type) ?? CodeForBareStatus(status);
         var message = $"{service} {operation} failed with {code} (HTTP {status})" + (awsMessage is null ? "" : $": {awsMessage}");
         return Create(code, message, status);
     }
@@ -30,6 +30,13 @@ internal static class AwsErrorParser
         var colon = code.IndexOf(':');
         return (colon >= 0 ? code[..colon] : code).Trim();
     }
+
+    private static string CodeForBareStatus(int status) => status switch
+    {
+        429 => AwsErrorCodes.Throttling,
+        >= 500 => AwsErrorCodes.Server,
+        _ => AwsErrorCodes.UnknownError,
+    };
 
     private static AwsApiException Create(string code, string message, int status) => code switch
     {
