@@ -29,16 +29,18 @@ public sealed class DefaultChainCredentialsSource : IAwsCredentialsSource
 
     public async ValueTask<AwsCredentials> GetAsync(CancellationToken cancellationToken)
     {
+        var credentials = await ResolveOnceAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var credentials = await ResolveOnceAsync(cancellationToken).ConfigureAwait(false);
             var immutable = await credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             return new AwsCredentials(immutable.AccessKey, immutable.SecretKey, immutable.UseToken ? immutable.Token : null);
         }
-        catch (AmazonClientException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The SDK's own message is a multi-line list of provider failures; one actionable line is more useful.
-            throw new AwsConfigurationException(AwsErrorCodes.NoCredentials, NotFoundMessage);
+            // A provider was found but could not produce credentials now (STS or IMDS unreachable, throttled):
+            // usually transient, so retryable, and named so the operator knows which provider failed.
+            throw new AwsApiException(AwsErrorCodes.CredentialsUnavailable,
+                $"could not get AWS credentials from {credentials.GetType().Name}: {e.Message}", httpStatus: 0, isRetryable: true);
         }
     }
 
@@ -52,6 +54,11 @@ public sealed class DefaultChainCredentialsSource : IAwsCredentialsSource
         try
         {
             return _resolved ??= await _resolve().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonClientException)
+        {
+            // The SDK's own message is a multi-line list of provider failures; one actionable line is more useful.
+            throw new AwsConfigurationException(AwsErrorCodes.NoCredentials, NotFoundMessage);
         }
         finally
         {

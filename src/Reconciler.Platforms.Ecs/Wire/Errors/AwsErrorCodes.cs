@@ -21,6 +21,7 @@ public static class AwsErrorCodes
     public const string MalformedResponse = "MalformedResponse";
     public const string UnknownError = "UnknownError";
     public const string NoCredentials = "NoCredentials";
+    public const string CredentialsUnavailable = "CredentialsUnavailable";
     public const string InvalidEndpoint = "InvalidEndpoint";
 
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)

@@ -53,4 +53,31 @@ public sealed class CredentialsSourceTests
             Assert.That(second.SessionToken, Is.Null);
         });
     }
+
+    [Test]
+    public void A_provider_that_cannot_refresh_gives_a_retryable_error_naming_the_provider()
+    {
+        var source = new DefaultChainCredentialsSource(() => Task.FromResult<AWSCredentials>(new UnreachableStsCredentials()));
+
+        var error = Assert.ThrowsAsync<AwsApiException>(async () => await source.GetAsync(CancellationToken.None))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.ErrorCode, Is.EqualTo(AwsErrorCodes.CredentialsUnavailable));
+            Assert.That(error.IsRetryable, Is.True);
+            Assert.That(error.Message, Does.Contain(nameof(UnreachableStsCredentials)).And.Contain("STS unreachable"));
+        });
+    }
+
+    [Test]
+    public void The_security_token_assembly_for_web_identity_is_deployed_beside_the_client()
+    {
+        // AWSSDK.Core loads STS by name at run time for IRSA / web identity; nothing references it at compile time.
+        Assert.That(() => System.Reflection.Assembly.Load("AWSSDK.SecurityToken"), Throws.Nothing);
+    }
+
+    private sealed class UnreachableStsCredentials : AWSCredentials
+    {
+        public override ImmutableCredentials GetCredentials() => throw new AmazonServiceException("STS unreachable");
+    }
 }
