@@ -1,0 +1,73 @@
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Model;
+using Reconciler.Core.Seams;
+using Reconciler.Platforms.Ecs.Resilience;
+using Reconciler.Platforms.Ecs.Wire.Ssm;
+
+namespace Reconciler.Platforms.Ecs.Resolution;
+
+/// <summary>
+/// Resolves <c>{ssm: /path}</c> values and <c>ssmParameter</c> secrets in one batched GetParameters pass
+/// (at most 10 names a call) without decryption: a SecureString's value is never fetched. String/StringList values
+/// become literals; a SecureString may only become a <c>secrets[].valueFrom</c> ARN.
+/// </summary>
+internal static class SsmResolver
+{
+    public static async Task<EcsServiceManifest> ResolveAsync(EcsServiceManifest manifest, ISsmApi ssm, AwsCallPolicy policy, CancellationToken ct)
+    {
+        var containers = manifest.Spec.TaskDefinition.Containers;
+        var valuePaths = containers.SelectMany(ValueRefs).Select(r => r.Ref.Path).ToHashSet(StringComparer.Ordinal);
+        var secretPaths = containers.SelectMany(c => c.Secrets ?? new Dictionary<string, SecretRef>())
+            .Select(s => s.Value).OfType<SecretRef.SsmParameter>().Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        if (valuePaths.Count == 0 && secretPaths.Count == 0)
+        {
+            return manifest;
+        }
+        var names = valuePaths.Concat(secretPaths).Distinct(StringComparer.Ordinal).ToList();
+        var request = new GetParametersRequest { Names = names, WithDecryption = false };
+        var response = await policy.RunAsync(manifest.Spec.Region, "GetParameters", token => ssm.GetParametersAsync(request, token), ct);
+        if (response.InvalidParameters.Count > 0)
+        {
+            throw new PlatformException(
+                $"SSM parameter(s) not found in {manifest.Spec.Region}: {string.Join(", ", response.InvalidParameters.Order(StringComparer.Ordinal))} " +
+                $"(referenced by {manifest.Key}); create them or fix the path in {manifest.Source.File}", retryable: false);
+        }
+        var found = response.Parameters.Where(p => p.Name is not null).ToDictionary(p => p.Name!, StringComparer.Ordinal);
+        foreach (var path in valuePaths.Where(p => found[p].Type == "SecureString"))
+        {
+            throw new PlatformException(
+                $"{manifest.Source.File}: {manifest.Key} uses SSM parameter {path} as a plain value, but it is a SecureString; " +
+                "a SecureString may only be used under 'secrets' (as ssmParameter), never in an image or environment", retryable: false);
+        }
+        var resolved = containers.Select(c => Resolve(c, found)).ToList();
+        return manifest with { Spec = manifest.Spec with { TaskDefinition = manifest.Spec.TaskDefinition with { Containers = resolved } } };
+    }
+
+    private static IEnumerable<(string Field, Value.Ssm Ref)> ValueRefs(EcsContainerSpec c)
+    {
+        if (c.Image is Value.Ssm image)
+        {
+            yield return ("image", image);
+        }
+        foreach (var (name, value) in c.Environment ?? new Dictionary<string, Value>())
+        {
+            if (value is Value.Ssm s)
+            {
+                yield return ($"environment.{name}", s);
+            }
+        }
+    }
+
+    private static EcsContainerSpec Resolve(EcsContainerSpec c, IReadOnlyDictionary<string, Parameter> found) => c with
+    {
+        Image = Literal(c.Image, found),
+        Environment = c.Environment?.ToDictionary(e => e.Key, e => Literal(e.Value, found), StringComparer.Ordinal),
+        Secrets = c.Secrets?.ToDictionary(
+            e => e.Key,
+            e => e.Value is SecretRef.SsmParameter p ? new SecretRef.ValueFrom(found[p.Path].Arn ?? p.Path) : e.Value,
+            StringComparer.Ordinal),
+    };
+
+    private static Value Literal(Value value, IReadOnlyDictionary<string, Parameter> found) =>
+        value is Value.Ssm s ? Value.Of(found[s.Path].Value ?? "") : value;
+}
