@@ -31,7 +31,7 @@ public static class EcsRolloutAssessor
         {
             return new RolloutVerdict.Failed($"tasks of {targetTaskDefinitionArn} keep stopping", summary);
         }
-        var progress = Progress(observed);
+        var progress = Progress(observed, primary);
         if (IsStable(observed) && primary?.RolloutState is null or EcsStatuses.Completed)
         {
             return new RolloutVerdict.Completed(progress);
@@ -47,8 +47,13 @@ public static class EcsRolloutAssessor
     public static bool IsStable(ObservedEcsService observed) =>
         observed.Deployments.Count == 1 && observed.RunningCount == observed.DesiredCount;
 
-    private static string Progress(ObservedEcsService s) => string.Create(CultureInfo.InvariantCulture,
-        $"{s.RunningCount}/{s.DesiredCount} tasks running, {s.Deployments.Count} deployment{(s.Deployments.Count == 1 ? "" : "s")}");
+    /// <summary>Counts of the PRIMARY deployment: the service's runningCount mixes old and new tasks mid-rollout.</summary>
+    private static string Progress(ObservedEcsService s, ObservedDeployment? primary)
+    {
+        var (running, desired) = primary is null ? (s.RunningCount, s.DesiredCount) : (primary.RunningCount, primary.DesiredCount);
+        var n = s.Deployments.Count;
+        return string.Create(CultureInfo.InvariantCulture, $"{running}/{desired} new tasks running, {n} deployment{(n == 1 ? "" : "s")}");
+    }
 
     private static string Minutes(TimeSpan t) =>
         t.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0.#}m") : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0}s");
