@@ -15,6 +15,11 @@ public static class EcsRolloutAssessor
     public static RolloutVerdict Assess(ObservedEcsService observed, string targetTaskDefinitionArn,
         DateTimeOffset startedAt, DateTimeOffset now, TimeSpan progressDeadline)
     {
+        // The waiter's failure acceptors: a service being deleted can never reach the target.
+        if (observed.Status is EcsStatuses.Draining or EcsStatuses.Inactive)
+        {
+            return new RolloutVerdict.Failed($"the service is {observed.Status}: it was deleted during the rollout", null);
+        }
         var primary = EcsHealth.Primary(observed);
         var failures = StoppedTasks.Failures(observed.StoppedTasks, targetTaskDefinitionArn, since: startedAt);
         var summary = failures.Count == 0 ? null : StoppedTasks.Summarize(failures);

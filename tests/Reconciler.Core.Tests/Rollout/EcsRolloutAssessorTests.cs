@@ -32,6 +32,8 @@ public sealed class EcsRolloutAssessorTests
             "stopped tasks of the old task definition do not fail the rollout");
         yield return Case(Rolling(0).WithStopped(4, "Scaling activity initiated by (deployment ecs-svc/2)"), 3, typeof(RolloutVerdict.InProgress),
             "tasks stopped by a scaling activity are not failures");
+        yield return Case(Rolling(1) with { Status = "DRAINING" }, 2, typeof(RolloutVerdict.Failed),
+            "a service deleted during the rollout is Failed, as the waiter's failure acceptors say");
         yield return Case(Rolling(1), 10, typeof(RolloutVerdict.Failed), "no steady state when the progress deadline passes is Failed");
         yield return Case(Rolling(1), 9, typeof(RolloutVerdict.InProgress), "one minute before the deadline it is still in progress");
     }
