@@ -28,6 +28,18 @@ public sealed class EcsDiffTests
             "enum casing in the manifest is normalized before comparing");
         yield return Case(Desired, Live.WithTaskDefinition(td => td with { Containers = [.. td.Containers.Reverse()] }),
             "containers are matched by name, not position");
+        var withLb = Desired with { Spec = Desired.Spec with { Service = Desired.Spec.Service! with
+        {
+            LoadBalancers = [new EcsLoadBalancer("api", 8080, "arn:tg/api")],
+            CapacityProviderStrategy = [new EcsCapacityProviderStrategyItem("FARGATE_SPOT", Weight: 1)],
+        } } };
+        yield return Case(withLb, ObservedEcsBuilder.InSyncWith(withLb) with { Settings = ObservedEcsBuilder.InSyncWith(withLb).Settings with
+            { CapacityProviderStrategy = [new EcsCapacityProviderStrategyItem("FARGATE_SPOT", 1, 0)] } },
+            "a capacity provider base the API defaulted to 0 is not drift");
+        yield return Case(Desired with { Spec = Desired.Spec with { Deployment = Desired.Spec.Deployment! with { ProgressDeadline = TimeSpan.FromMinutes(3) } } }, Live,
+            "progressDeadline is Reconciler's own gate and never compared with ECS");
+        yield return Case(Desired, Live.WithContainer("api", c => c with { PortMappings = [new EcsPortMapping(8080, 8080, "udp")] }),
+            "a port mapping protocol the manifest leaves unset is not compared");
     }
 
     private static IEnumerable<TestCaseData> Drift()
@@ -60,6 +72,18 @@ public sealed class EcsDiffTests
             "a disabled circuit breaker is a Service change", "deployment.circuitBreaker.enable", "deployment.circuitBreaker.rollback");
         yield return Case(Desired, Live with { Tags = new Dictionary<string, string>(Live.Tags) { ["team"] = "search" } },
             "a changed manifest tag is a Tags change", "tags[team]");
+        yield return Case(Desired, Live.WithTaskDefinition(td => td with { RuntimePlatform = null }),
+            "a nested record the API omits is compared field by field against nothing",
+            "taskDefinition.runtimePlatform.cpuArchitecture", "taskDefinition.runtimePlatform.operatingSystemFamily");
+        yield return Case(Desired, Live.WithTaskDefinition(td => td with { RequiresCompatibilities = ["EC2"] }),
+            "a different requiresCompatibilities set is drift", "taskDefinition.requiresCompatibilities");
+        yield return Case(Desired, Live.WithContainer("api", c => c with { HealthCheck = null }),
+            "a health check missing live is drift in each managed field", "taskDefinition.containers[api].healthCheck.command",
+            "taskDefinition.containers[api].healthCheck.interval", "taskDefinition.containers[api].healthCheck.timeout",
+            "taskDefinition.containers[api].healthCheck.retries", "taskDefinition.containers[api].healthCheck.startPeriod");
+        var lb = Desired with { Spec = Desired.Spec with { Service = Desired.Spec.Service! with { LoadBalancers = [new EcsLoadBalancer("api", 8080, "arn:tg/api")] } } };
+        yield return Case(lb, ObservedEcsBuilder.InSyncWith(lb) with { Settings = ObservedEcsBuilder.InSyncWith(lb).Settings with { LoadBalancers = [new EcsLoadBalancer("api", 8080, "arn:tg/old")] } },
+            "a load balancer's target group is compared by container and port", "service.loadBalancers[api:8080].targetGroupArn");
         yield return Case(Desired, Live with { TaskDefinition = null }, "an undescribable live task definition needs a new one", "taskDefinition");
     }
 
