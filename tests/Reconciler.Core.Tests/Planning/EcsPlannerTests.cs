@@ -18,6 +18,8 @@ public sealed class EcsPlannerTests
     {
         yield return Case(null, "a missing service plans RegisterTaskDefinition then CreateService", "RegisterTaskDefinition", "CreateService");
         yield return Case(Live, "an in-sync service plans nothing");
+        yield return Case(ObservedEcsBuilder.InSyncWith(Desired, fingerprintTag: false),
+            "a hand-registered but equal task definition with API defaults plans nothing");
         yield return Case(ObservedEcsBuilder.InSyncWith(WithImage("api:0.9")),
             "a changed image = exactly one RegisterTaskDefinition + one UpdateService in the plan", "RegisterTaskDefinition", "UpdateService");
         yield return Case(Live with { DesiredCount = 5 }, "count-only change plans UpdateService without a new task definition", "UpdateService");
