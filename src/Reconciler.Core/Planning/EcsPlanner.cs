@@ -1,0 +1,70 @@
+using Reconciler.Core.Diffing;
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Fingerprints;
+
+namespace Reconciler.Core.Planning;
+
+/// <summary>
+/// Turns an ECS diff into ordered, idempotent actions: at most one RegisterTaskDefinition, then one
+/// CreateService or UpdateService (template, count and settings folded into one call), then TagService.
+/// </summary>
+public static class EcsPlanner
+{
+    public static Plan Plan(EcsServiceManifest desired, ResourceDiff diff, PlanContext ctx)
+    {
+        var key = desired.Key;
+        if (diff.InSync || IsPinned(desired, diff, ctx))
+        {
+            return new Plan(key, []);
+        }
+        var spec = EcsDesiredNormalizer.Normalize(desired.Spec);
+        var fingerprint = SpecFingerprint.Of(spec.TaskDefinition);
+        var register = new RegisterTaskDefinition(key, spec.TaskDefinition, fingerprint);
+        if (diff.Missing)
+        {
+            return new Plan(key, [register, new CreateService(key, spec, fingerprint)]);
+        }
+        var actions = new List<PlannedAction>();
+        var template = diff.Touches(ChangeScope.Template);
+        if (template)
+        {
+            actions.Add(register);
+        }
+        if (template || diff.Touches(ChangeScope.Count) || diff.Touches(ChangeScope.Service))
+        {
+            actions.Add(new UpdateService(key, spec,
+                TaskDefinitionFingerprint: template ? fingerprint : null,
+                DesiredCount: diff.Touches(ChangeScope.Count) ? spec.DesiredCount : null,
+                Settings: diff.Touches(ChangeScope.Service)));
+        }
+        if (diff.Touches(ChangeScope.Tags))
+        {
+            actions.Add(new TagService(key, ServiceTags(spec, fingerprint, ctx)));
+        }
+        return new Plan(key, actions);
+    }
+
+    /// <summary>
+    /// True when the desired template is the one whose rollout failed and was rolled back: re-applying it would
+    /// loop deploy → fail → roll back. The plan is then empty and the caller reports Stalled until git changes.
+    /// </summary>
+    public static bool IsPinned(EcsServiceManifest desired, ResourceDiff diff, PlanContext ctx) =>
+        ctx.FailedFingerprint is { } failed
+        && (diff.Missing || diff.Touches(ChangeScope.Template))
+        && failed == SpecFingerprint.Of(desired.Spec.TaskDefinition);
+
+    /// <summary>The manifest's tags plus the tags Reconciler keeps its own state in.</summary>
+    public static IReadOnlyDictionary<string, string> ServiceTags(EcsServiceSpec spec, string fingerprint, PlanContext ctx)
+    {
+        var tags = new Dictionary<string, string>(spec.Tags ?? new Dictionary<string, string>())
+        {
+            [TagKeys.ManagedBy] = TagKeys.ManagedByValue,
+            [TagKeys.Fingerprint] = fingerprint,
+        };
+        if (ctx.GitRevision is { } revision)
+        {
+            tags[TagKeys.GitRevision] = revision;
+        }
+        return tags;
+    }
+}

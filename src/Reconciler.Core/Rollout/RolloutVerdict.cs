@@ -1,0 +1,17 @@
+namespace Reconciler.Core.Rollout;
+
+/// <summary>Where a rollout stands. Closed hierarchy: exactly one of InProgress, Completed, Failed.</summary>
+public abstract record RolloutVerdict
+{
+    private RolloutVerdict() { }
+
+    public sealed record InProgress(string Message) : RolloutVerdict;
+
+    public sealed record Completed(string Message) : RolloutVerdict;
+
+    /// <summary><see cref="StoppedReasonsSummary"/>: "3 tasks stopped: Task failed container health checks", when tasks stopped.</summary>
+    public sealed record Failed(string Reason, string? StoppedReasonsSummary) : RolloutVerdict
+    {
+        public string Message => StoppedReasonsSummary is null ? Reason : $"{Reason}; {StoppedReasonsSummary}";
+    }
+}
