@@ -12,4 +12,7 @@ public static class TagKeys
     public const string LastKnownGood = "reconciler.io/last-known-good";
     /// <summary>On the service: the fingerprint whose rollout failed and was rolled back (the pin that stops a re-apply loop).</summary>
     public const string FailedFingerprint = "reconciler.io/failed-fingerprint";
+
+    /// <summary>On the service: the task definition ARN Reconciler last pointed it at (the rollout being watched).</summary>
+    public const string Target = "reconciler.io/target";
 }

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Model;
+using Reconciler.Core.Planning;
+using Reconciler.Core.Seams;
+using Reconciler.Platforms.Ecs.Execution;
+using Reconciler.Platforms.Ecs.Mapping;
+using Reconciler.Platforms.Ecs.Resilience;
+using Reconciler.Platforms.Ecs.Resolution;
+using Reconciler.Platforms.Ecs.Wire.Errors;
+using Wire = Reconciler.Platforms.Ecs.Wire.Ecs;
+
+namespace Reconciler.Platforms.Ecs;
+
+/// <summary>
+/// The ECS seam: observe (resolve SSM references, DescribeServices, the task definition — cached by ARN since it is
+/// immutable — and recent stopped tasks) and apply a plan. Never touches a service no manifest declares.
+/// </summary>
+public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) : IPlatform
+{
+    private readonly TaskDefinitionCache _taskDefinitions = new();
+    private readonly ConcurrentDictionary<ResourceKey, ServiceLocation> _locations = new();
+
+    public bool Handles(ResourceManifest manifest) => manifest is EcsServiceManifest;
+
+    public async Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken ct)
+    {
+        var manifest = (EcsServiceManifest)desired;
+        var region = manifest.Spec.Region;
+        var aws = clients.For(region);
+        var resolved = await SsmResolver.ResolveAsync(manifest, aws.Ssm, policy, ct);
+        var service = await DescribeServiceAsync(manifest, aws.Ecs, ct);
+        _locations[manifest.Key] = new ServiceLocation(region, manifest.Spec.Cluster, service?.ServiceArn);
+        if (service is null)
+        {
+            return new EcsObservation(resolved, null);
+        }
+        var taskDefinition = service.TaskDefinition is { Length: > 0 } arn
+            ? await _taskDefinitions.GetAsync(arn, a => policy.RunAsync(region, "DescribeTaskDefinition",
+                token => aws.Ecs.DescribeTaskDefinitionAsync(new Wire.DescribeTaskDefinitionRequest { TaskDefinition = a, Include = ["TAGS"] }, token), ct))
+            : null;
+        var stopped = NeedsStoppedTasks(service) ? await StoppedTasksAsync(manifest, aws.Ecs, ct) : [];
+        return new EcsObservation(resolved, ObservedMapper.Service(service, taskDefinition, stopped));
+    }
+
+    public async Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken ct)
+    {
+        var execution = new PlanExecution(clients, policy, _taskDefinitions, _locations, context);
+        foreach (var action in plan.Actions)
+        {
+            await execution.ExecuteAsync(action, ct);
+        }
+        return new ApplyReport(execution.Steps, execution.WriteCalls);
+    }
+
+    private async Task<Wire.Service?> DescribeServiceAsync(EcsServiceManifest manifest, Wire.IEcsApi ecs, CancellationToken ct)
+    {
+        try
+        {
+            var response = await policy.RunAsync(manifest.Spec.Region, "DescribeServices", token => ecs.DescribeServicesAsync(new Wire.DescribeServicesRequest
+            {
+                Cluster = manifest.Spec.Cluster,
+                Services = [manifest.Metadata.Name],
+                Include = ["TAGS"],
+            }, token), ct);
+            return response.Services.FirstOrDefault(s => s.ServiceName == manifest.Metadata.Name && s.Status != EcsStatuses.Inactive);
+        }
+        catch (PlatformException ex) when (ex.InnerException is ClusterNotFoundException)
+        {
+            throw new PlatformException(
+                $"cluster '{manifest.Spec.Cluster}' not found in {manifest.Spec.Region} ({manifest.Source.File}); " +
+                "Reconciler expects clusters to exist (create them with your infrastructure code) or fix spec.cluster", retryable: false, ex);
+        }
+    }
+
+    /// <summary>Stopped tasks only matter while a rollout is not settled; skip the two calls otherwise.</summary>
+    private static bool NeedsStoppedTasks(Wire.Service s) =>
+        (s.Deployments?.Count ?? 0) > 1
+        || s.RunningCount < s.DesiredCount
+        || s.Deployments?.FirstOrDefault(d => d.Status == EcsStatuses.Primary)?.RolloutState is not (null or EcsStatuses.Completed);
+
+    private async Task<IReadOnlyList<StoppedTask>> StoppedTasksAsync(EcsServiceManifest m, Wire.IEcsApi ecs, CancellationToken ct)
+    {
+        var region = m.Spec.Region;
+        var list = await policy.RunAsync(region, "ListTasks", token => ecs.ListTasksAsync(new Wire.ListTasksRequest
+        {
+            Cluster = m.Spec.Cluster, ServiceName = m.Metadata.Name, DesiredStatus = "STOPPED", MaxResults = 20,
+        }, token), ct);
+        if (list.TaskArns.Count == 0)
+        {
+            return [];
+        }
+        var described = await policy.RunAsync(region, "DescribeTasks", token => ecs.DescribeTasksAsync(new Wire.DescribeTasksRequest
+        {
+            Cluster = m.Spec.Cluster, Tasks = list.TaskArns,
+        }, token), ct);
+        return described.Tasks.Select(ObservedMapper.Stopped).ToList();
+    }
+}

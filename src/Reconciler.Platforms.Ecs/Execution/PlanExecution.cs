@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Model;
+using Reconciler.Core.Planning;
+using Reconciler.Core.Seams;
+using Reconciler.Platforms.Ecs.Mapping;
+using Reconciler.Platforms.Ecs.Resilience;
+using Wire = Reconciler.Platforms.Ecs.Wire.Ecs;
+
+namespace Reconciler.Platforms.Ecs.Execution;
+
+/// <summary>
+/// Executes one plan's actions in order. Every action is idempotent: task definitions are found by fingerprint
+/// before registering, services are created with a clientToken derived from key + fingerprint, tags are upserts.
+/// </summary>
+internal sealed class PlanExecution(
+    EcsRegionClients clients,
+    AwsCallPolicy policy,
+    TaskDefinitionCache taskDefinitions,
+    ConcurrentDictionary<ResourceKey, ServiceLocation> locations,
+    ApplyContext context)
+{
+    private readonly Dictionary<string, string> _arnByFingerprint = new(StringComparer.Ordinal);
+
+    public List<string> Steps { get; } = [];
+
+    public int WriteCalls { get; private set; }
+
+    public async Task ExecuteAsync(PlannedAction action, CancellationToken ct)
+    {
+        switch (action)
+        {
+            case RegisterTaskDefinition register:
+                await EnsureTaskDefinitionAsync(Location(register.Key).Region, register.Spec, register.Fingerprint, ct);
+                break;
+            case CreateService create:
+                await CreateAsync(create, ct);
+                break;
+            case UpdateService update:
+                await UpdateAsync(update, ct);
+                break;
+            case TagService tag:
+                await TagAsync(tag.Key, tag.Tags, ct);
+                break;
+            case RollBack rollBack:
+                await RollBackAsync(rollBack, ct);
+                break;
+            default:
+                throw new PlatformException($"{action.Verb} is not an ECS action", retryable: false);
+        }
+    }
+
+    private async Task<string> EnsureTaskDefinitionAsync(string region, EcsTaskDefinitionSpec spec, string fingerprint, CancellationToken ct)
+    {
+        if (_arnByFingerprint.TryGetValue(fingerprint, out var known))
+        {
+            return known;
+        }
+        var registrar = new TaskDefinitionRegistrar(clients.For(region).Ecs, policy, taskDefinitions, region);
+        var (arn, reused) = await registrar.EnsureAsync(spec, fingerprint, context.GitRevision, ct);
+        if (!reused)
+        {
+            WriteCalls++;
+        }
+        Steps.Add(reused ? $"reused task definition {Short(arn)} (same fingerprint)" : $"registered task definition {Short(arn)}");
+        _arnByFingerprint[fingerprint] = arn;
+        return arn;
+    }
+
+    private async Task CreateAsync(CreateService create, CancellationToken ct)
+    {
+        var m = new EcsServiceManifest(new ManifestMetadata(create.Key.Name), SourceLocation.None, create.Spec);
+        var arn = await EnsureTaskDefinitionAsync(create.Spec.Region, create.Spec.TaskDefinition, create.Fingerprint, ct);
+        var tags = WithTarget(EcsPlanner.ServiceTags(create.Spec, create.Fingerprint, new PlanContext(context.GitRevision)), arn);
+        var token = ClientToken(create.Key, create.Fingerprint);
+        var ecs = clients.For(create.Spec.Region).Ecs;
+        var response = await policy.RunAsync(create.Spec.Region, "CreateService",
+            t => ecs.CreateServiceAsync(RequestMapper.Create(m, arn, token, tags), t), ct);
+        WriteCalls++;
+        locations[create.Key] = new ServiceLocation(create.Spec.Region, create.Spec.Cluster, response.Service?.ServiceArn);
+        Steps.Add($"created service {create.Key.Name} with {Short(arn)}");
+    }
+
+    private async Task UpdateAsync(UpdateService update, CancellationToken ct)
+    {
+        var spec = update.Spec;
+        string? arn = null;
+        if (update.TaskDefinitionFingerprint is { } fingerprint)
+        {
+            arn = await EnsureTaskDefinitionAsync(spec.Region, spec.TaskDefinition, fingerprint, ct);
+        }
+        var m = new EcsServiceManifest(new ManifestMetadata(update.Key.Name), SourceLocation.None, spec);
+        var ecs = clients.For(spec.Region).Ecs;
+        var response = await policy.RunAsync(spec.Region, "UpdateService",
+            t => ecs.UpdateServiceAsync(RequestMapper.Update(m, arn, update.DesiredCount, update.Settings), t), ct);
+        WriteCalls++;
+        locations[update.Key] = new ServiceLocation(spec.Region, spec.Cluster, response.Service?.ServiceArn ?? Location(update.Key).Arn);
+        Steps.Add($"updated service {update.Key.Name}" + (arn is null ? "" : $" to {Short(arn)}") + (update.DesiredCount is { } n ? $", desiredCount {n}" : ""));
+        if (update.TaskDefinitionFingerprint is { } fp)
+        {
+            var tags = WithTarget(EcsPlanner.ServiceTags(spec, fp, new PlanContext(context.GitRevision)), arn!);
+            await TagAsync(update.Key, tags, ct);
+        }
+    }
+
+    private async Task RollBackAsync(RollBack rollBack, CancellationToken ct)
+    {
+        var location = Location(rollBack.Key);
+        var ecs = clients.For(location.Region).Ecs;
+        await policy.RunAsync(location.Region, "UpdateService", t => ecs.UpdateServiceAsync(new Wire.UpdateServiceRequest
+        {
+            Cluster = location.Cluster, Service = rollBack.Key.Name, TaskDefinition = rollBack.TargetTaskDefinitionArn,
+        }, t), ct);
+        WriteCalls++;
+        Steps.Add($"rolled back {rollBack.Key.Name} to {Short(rollBack.TargetTaskDefinitionArn)}: {rollBack.Reason}");
+        await TagAsync(rollBack.Key, new Dictionary<string, string> { [TagKeys.Target] = rollBack.TargetTaskDefinitionArn }, ct);
+    }
+
+    private async Task TagAsync(ResourceKey key, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
+    {
+        var location = Location(key);
+        if (string.IsNullOrEmpty(location.Arn))
+        {
+            throw new PlatformException($"cannot tag {key}: its service ARN is not known yet (observe first)", retryable: true);
+        }
+        var arn = location.Arn;
+        var ecs = clients.For(location.Region).Ecs;
+        await policy.RunAsync(location.Region, "TagResource",
+            t => ecs.TagResourceAsync(new Wire.TagResourceRequest { ResourceArn = arn, Tags = RequestMapper.Tags(tags) }, t), ct);
+        WriteCalls++;
+        Steps.Add($"tagged {key.Name}: {string.Join(", ", tags.Keys.Order(StringComparer.Ordinal))}");
+    }
+
+    private static IReadOnlyDictionary<string, string> WithTarget(IReadOnlyDictionary<string, string> tags, string arn) =>
+        new Dictionary<string, string>(tags) { [TagKeys.Target] = arn };
+
+    /// <summary>CreateService's clientToken (≤ 36 chars): same key + fingerprint ⇒ same token ⇒ ECS creates once.</summary>
+    internal static string ClientToken(ResourceKey key, string fingerprint) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}|{fingerprint}")))[..32];
+
+    private ServiceLocation Location(ResourceKey key) =>
+        locations.TryGetValue(key, out var location)
+            ? location
+            : throw new PlatformException($"{key} was not observed before apply (internal ordering error)", retryable: true);
+
+    private static string Short(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
+}
