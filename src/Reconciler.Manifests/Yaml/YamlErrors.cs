@@ -11,19 +11,32 @@ internal static partial class YamlErrors
     public static Diagnostic FromException(YamlException exception, string file, string text)
     {
         var location = Locate(file, exception.Start);
-        var tabLine = FirstTabIndentedLine(text, location.Line);
+        var tabLine = FirstTabIndentedLine(text, location.Line + 1);
         if (tabLine > 0)
         {
-            return Diagnostic.Error(DiagnosticCodes.YamlSyntax,
-                "a tab character is used for indentation; YAML allows only spaces there — replace the tab with spaces",
-                new SourceLocation(file, tabLine, 1));
+            return TabDiagnostic(file, tabLine);
         }
         var message = MarkPrefix().Replace(exception.Message, "").Trim();
         return Diagnostic.Error(DiagnosticCodes.YamlSyntax,
             $"YAML syntax error: {Lower(message)} — check indentation, quotes and brackets near here", location);
     }
 
+    /// <summary>For parser failures without a position of their own: points after the last good token.</summary>
+    public static Diagnostic Unparsable(SourceLocation near, string file, string text)
+    {
+        var tabLine = FirstTabIndentedLine(text, near.Line + 1);
+        return tabLine > 0
+            ? TabDiagnostic(file, tabLine)
+            : Diagnostic.Error(DiagnosticCodes.YamlSyntax,
+                "YAML syntax error after this point: the file ends inside an unclosed '[', '{' or quote — close it", near);
+    }
+
     public static SourceLocation Locate(string file, Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
+
+    private static Diagnostic TabDiagnostic(string file, int line) =>
+        Diagnostic.Error(DiagnosticCodes.YamlSyntax,
+            "a tab character is used for indentation; YAML allows only spaces there — replace the tab with spaces",
+            new SourceLocation(file, line, 1));
 
     /// <summary>The first line up to <paramref name="lastLine"/> whose indentation contains a tab, or 0.</summary>
     private static int FirstTabIndentedLine(string text, int lastLine)

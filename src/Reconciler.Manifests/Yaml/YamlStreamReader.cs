@@ -19,6 +19,7 @@ internal sealed class YamlStreamReader(string file, YamlLimits limits)
     private YNode? root;
     private SourceLocation documentStart = SourceLocation.None;
     private long documentWeight;
+    private ParsingEvent? last;
 
     public static YamlReadResult Read(string text, string file, YamlLimits limits) =>
         new YamlStreamReader(file, limits).Read(text);
@@ -30,7 +31,8 @@ internal sealed class YamlStreamReader(string file, YamlLimits limits)
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
-                if (!Handle(parser.Current!))
+                last = parser.Current!;
+                if (!Handle(last))
                 {
                     break;
                 }
@@ -39,6 +41,11 @@ internal sealed class YamlStreamReader(string file, YamlLimits limits)
         catch (YamlException exception)
         {
             diagnostics.Add(YamlErrors.FromException(exception, file, text));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // YamlDotNet 16.3 throws InvalidOperationException (not a YamlException) on some malformed input, e.g. an unclosed [.
+            diagnostics.Add(YamlErrors.Unparsable(last is null ? new SourceLocation(file, 1, 1) : At(last), file, text));
         }
         return new YamlReadResult(documents, diagnostics);
     }
@@ -142,7 +149,7 @@ internal sealed class YamlStreamReader(string file, YamlLimits limits)
         if (!e.Tag.IsEmpty)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CustomTag,
-                $"YAML tags such as '{e.Tag.Value}' are not allowed in manifests; remove the tag and write a plain value", location));
+                $"YAML tags such as '{e.Tag.Value.Replace("tag:yaml.org,2002:", "!!")}' are not allowed in manifests; remove the tag and write a plain value", location));
         }
     }
 
