@@ -24,7 +24,7 @@ internal static class ManifestYaml
                 healthCheck:
                   command: [CMD-SHELL, "python -c 'import urllib.request' || exit 1"]
                   startPeriod: 60s
-        """;
+        """ + "\n";
 
     public const string CloudRun = """
         apiVersion: reconciler/v1alpha1
@@ -38,7 +38,7 @@ internal static class ManifestYaml
             - image: repo/app:v1.0.0
               startupProbe:
                 httpGet: {path: /health}
-        """;
+        """ + "\n";
 
     public static FileLoadResult Load(string yaml, ManifestLoaderOptions? options = null)
     {
