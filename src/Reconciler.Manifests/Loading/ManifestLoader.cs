@@ -58,7 +58,8 @@ public sealed class ManifestLoader(ManifestLoaderOptions options)
             }
         }
         var ordered = diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
-        return new FileLoadResult(path, ordered.Any(d => d.IsError) ? [] : manifests, ordered);
+        var file = new FileLoadResult(path, ordered.Any(d => d.IsError) ? [] : manifests, ordered);
+        return DuplicateResources.Reject([file])[0];
     }
 
     private ResourceManifest? LoadDocument(YDocument document, List<Diagnostic> diagnostics)

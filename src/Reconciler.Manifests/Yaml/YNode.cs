@@ -5,9 +5,12 @@ namespace Reconciler.Manifests.Yaml;
 /// <summary>
 /// Our own small YAML tree built from parser events (not YamlDotNet's recursive representation model), so depth,
 /// alias expansion and duplicate keys are checked while streaming. Every node keeps where it started.
+/// Classes, not records: an aliased node is shared by reference and value equality would walk the expansion.
 /// </summary>
-internal abstract record YNode(SourceLocation Location)
+internal abstract class YNode(SourceLocation location)
 {
+    public SourceLocation Location { get; } = location;
+
     /// <summary>How many nodes this one stands for once aliases are expanded (saturating).</summary>
     public long Weight { get; set; } = 1;
 
@@ -15,8 +18,12 @@ internal abstract record YNode(SourceLocation Location)
 }
 
 /// <summary>A scalar; <see cref="IsPlain"/> is false for quoted or block scalars (so "null" stays a string).</summary>
-internal sealed record YScalar(SourceLocation Location, string Text, bool IsPlain) : YNode(Location)
+internal sealed class YScalar(SourceLocation location, string text, bool isPlain) : YNode(location)
 {
+    public string Text { get; } = text;
+
+    public bool IsPlain { get; } = isPlain;
+
     public bool IsNull => IsPlain && Text is "" or "~" or "null" or "Null" or "NULL";
 
     public override string Describe => IsNull ? "null" : $"the scalar '{Shorten(Text)}'";
@@ -24,14 +31,14 @@ internal sealed record YScalar(SourceLocation Location, string Text, bool IsPlai
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }
 
-internal sealed record YSequence(SourceLocation Location) : YNode(Location)
+internal sealed class YSequence(SourceLocation location) : YNode(location)
 {
     public List<YNode> Items { get; } = [];
 
     public override string Describe => "a list";
 }
 
-internal sealed record YMapping(SourceLocation Location) : YNode(Location)
+internal sealed class YMapping(SourceLocation location) : YNode(location)
 {
     public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
 
