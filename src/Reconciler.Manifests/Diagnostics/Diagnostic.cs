@@ -20,6 +20,8 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
     {
         var severity = Severity == Severity.Error ? "error" : "warning";
         var field = FieldPath is null ? "" : $" (field {FieldPath})";
-        return $"{Location}: {severity} {Code}: {Message}{field}";
+        // A whole-file problem (too large, unreadable) has no line: "path: error RC0002: ...".
+        var where = Location.Line > 0 ? Location.ToString() : Location.File;
+        return $"{where}: {severity} {Code}: {Message}{field}";
     }
 }

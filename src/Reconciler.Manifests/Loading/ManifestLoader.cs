@@ -41,11 +41,15 @@ public sealed class ManifestLoader(ManifestLoaderOptions options)
         return new LoadResult(DuplicateResources.Reject(files));
     }
 
-    public FileLoadResult LoadFile(string path)
+    public FileLoadResult LoadFile(string path) =>
+        Read(path, out var text) is { } unreadable ? new FileLoadResult(path, [], [unreadable]) : LoadText(path, text);
+
+    /// <summary>Loads YAML already in memory (e.g. a file read from a git revision); <paramref name="path"/> names it in messages.</summary>
+    public FileLoadResult LoadText(string path, string text)
     {
-        if (Read(path, out var text) is { } unreadable)
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > options.MaxFileBytes)
         {
-            return new FileLoadResult(path, [], [unreadable]);
+            return new FileLoadResult(path, [], [TooLarge(path, System.Text.Encoding.UTF8.GetByteCount(text))]);
         }
         var read = YamlStreamReader.Read(text, path, limits);
         var diagnostics = new List<Diagnostic>(read.Diagnostics);
@@ -93,8 +97,7 @@ public sealed class ManifestLoader(ManifestLoaderOptions options)
             }
             if (info.Length > options.MaxFileBytes)
             {
-                return Diagnostic.Error(DiagnosticCodes.FileTooLarge,
-                    $"file is {info.Length} bytes, more than the limit of {options.MaxFileBytes}; split it into smaller manifest files (or raise --max-file-bytes)", location);
+                return TooLarge(path, info.Length);
             }
             text = File.ReadAllText(path);
             return null;
@@ -104,4 +107,9 @@ public sealed class ManifestLoader(ManifestLoaderOptions options)
             return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"cannot read the file ({exception.GetType().Name.Replace("Exception", "")}); check it exists and is readable", location);
         }
     }
+
+    private Diagnostic TooLarge(string path, long bytes) =>
+        Diagnostic.Error(DiagnosticCodes.FileTooLarge,
+            $"file is {bytes} bytes, more than the limit of {options.MaxFileBytes}; split it into smaller manifest files (or raise --max-file-bytes)",
+            new SourceLocation(path, 0, 0));
 }

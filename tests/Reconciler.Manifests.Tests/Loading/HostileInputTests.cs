@@ -48,6 +48,7 @@ public sealed class HostileInputTests
         var error = result.Diagnostics.Single();
         Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.FileTooLarge));
         Assert.That(error.Message, Does.Contain("5242880 bytes").And.Contain("split it"));
+        Assert.That(error.ToString(), Does.StartWith($"{path}: error RC0002: "));
     }
 
     [Test]

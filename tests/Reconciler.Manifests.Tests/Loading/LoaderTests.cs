@@ -59,4 +59,18 @@ public sealed class LoaderTests
         Assert.That(result.Files.Select(f => f.HasErrors), Is.EqualTo(new[] { false, true, false }));
         Assert.That(result.Manifests.Select(m => m.Key.ToString()), Is.EqualTo(new[] { "EcsService/web", "CloudRunService/app" }));
     }
+
+    [Test]
+    public void Text_in_memory_loads_like_a_file_and_is_named_by_the_given_path()
+    {
+        var loader = new ManifestLoader(ManifestLoaderOptions.Default with { MaxFileBytes = 2000 });
+
+        var good = loader.LoadText("git:abc123/web.yaml", ManifestYaml.Ecs);
+        var bad = loader.LoadText("git:abc123/web.yaml", ManifestYaml.Ecs.With("desiredCount: 2", "desiredCount: x"));
+        var big = loader.LoadText("git:abc123/big.yaml", new string('#', 2001));
+
+        Assert.That(good.Manifests.Single().Source.File, Is.EqualTo("git:abc123/web.yaml"));
+        Assert.That(bad.Diagnostics.Single().ToString(), Does.StartWith("git:abc123/web.yaml:8:17: error RC0008"));
+        Assert.That(big.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.FileTooLarge));
+    }
 }
