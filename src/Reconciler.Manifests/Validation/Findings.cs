@@ -4,7 +4,7 @@ using Reconciler.Manifests.Diagnostics;
 namespace Reconciler.Manifests.Validation;
 
 /// <summary>Collects the diagnostics of the rules run on one document, placing each at its field's line.</summary>
-public sealed class Findings(FieldLocations locations)
+internal sealed class Findings(FieldLocations locations)
 {
     private readonly List<Diagnostic> items = [];
 

@@ -9,6 +9,8 @@ namespace Reconciler.Manifests.Validation;
 /// <summary>Rules on the bound records that YAML typing cannot express; every violation is an error.</summary>
 public static class ManifestValidator
 {
+    private const int MaxCloudRunName = 49;
+
     public static IReadOnlyList<Diagnostic> Validate(ResourceManifest manifest, FieldLocations locations)
     {
         var findings = new Findings(locations);
@@ -17,6 +19,10 @@ public static class ManifestValidator
             findings.Error(DiagnosticCodes.InvalidName,
                 $"name '{manifest.Metadata.Name}' must be a DNS label: lower-case letters, digits and '-', starting with a letter, at most 63 characters",
                 "metadata.name");
+        }
+        if (manifest is CloudRunServiceManifest && manifest.Metadata.Name.Length > MaxCloudRunName)
+        {
+            findings.Error(DiagnosticCodes.InvalidName, $"a Cloud Run service name has at most {MaxCloudRunName} characters; shorten '{manifest.Metadata.Name}'", "metadata.name");
         }
         switch (manifest)
         {

@@ -20,6 +20,7 @@ public sealed class ValidationTests
         yield return Case("a probe with no handler", run, "        httpGet: {path: /health}\n", "        period: 5s\n", DiagnosticCodes.ProbeHandler, "spec.containers[0].startupProbe");
         yield return Case("minInstances above maxInstances", run, "  region: europe-west1\n", "  region: europe-west1\n  scaling: {minInstances: 5, maxInstances: 2}\n", DiagnosticCodes.OutOfRange, "spec.scaling.minInstances");
         yield return Case("a traffic target naming both latest and a revision", run, "  region: europe-west1\n", "  region: europe-west1\n  traffic: [{latest: true, revision: app-1, percent: 100}]\n", DiagnosticCodes.InvalidReference, "spec.traffic[0]");
+        yield return Case("a Cloud Run name longer than 49 characters", run, "name: app", "name: " + new string('a', 50), DiagnosticCodes.InvalidName, "metadata.name");
         yield return Case("a bad GCP project id", run, "project: my-project-1", "project: My_Project", DiagnosticCodes.InvalidName, "spec.project");
         yield return Case("two containers with one name", run, "    - image: repo/app:v1.0.0\n", "    - image: repo/app:v1.0.0\n      name: app\n    - image: repo/side:v1.0.0\n      name: app\n      startupProbe: {tcpSocket: {port: 9000}}\n", DiagnosticCodes.DuplicateContainer, "spec.containers[1].name");
     }
@@ -38,7 +39,7 @@ public sealed class ValidationTests
         {
             Assert.That(error!.Severity, Is.EqualTo(Severity.Error));
             Assert.That(error.FieldPath, Is.EqualTo(field));
-            Assert.That(error.Location.Line, Is.GreaterThan(1));
+            Assert.That(error.Location.Line, Is.GreaterThan(0));
             Assert.That(result.Manifests, Is.Empty);
         });
     }
