@@ -1,0 +1,7 @@
+namespace Reconciler.Manifests.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,78 @@
+using Reconciler.Core.Ecs;
+using Reconciler.Manifests.Diagnostics;
+
+namespace Reconciler.Manifests.Validation;
+
+/// <summary>Value rules for <c>kind: EcsService</c>, with the limits the ECS API enforces.</summary>
+internal static class EcsServiceValidator
+{
+    public static void Validate(EcsServiceSpec spec, Findings findings)
+    {
+        if (!Names.AwsRegion().IsMatch(spec.Region))
+        {
+            findings.Error(DiagnosticCodes.InvalidName, $"'{spec.Region}' is not an AWS region; write it like eu-west-3", "spec.region");
+        }
+        Identifier(spec.Cluster, "spec.cluster", "cluster", findings);
+        if (spec.Account is { } account && !(account.Length == 12 && account.All(char.IsAsciiDigit)))
+        {
+            findings.Error(DiagnosticCodes.InvalidName, "account must be the 12-digit AWS account id", "spec.account");
+        }
+        if (spec.DesiredCount < 0)
+        {
+            findings.Error(DiagnosticCodes.OutOfRange, $"desiredCount must be 0 or more, got {spec.DesiredCount}", "spec.desiredCount");
+        }
+        EcsTaskDefinitionValidator.Validate(spec.TaskDefinition, findings);
+        if (spec.Service is { } service)
+        {
+            ValidateService(service, spec.TaskDefinition, findings);
+        }
+        if (spec.Deployment is { } deployment)
+        {
+            ValidateDeployment(deployment, findings);
+        }
+    }
+
+    internal static void Identifier(string value, string path, string what, Findings findings)
+    {
+        if (!Names.EcsIdentifier().IsMatch(value))
+        {
+            findings.Error(DiagnosticCodes.InvalidName, $"{what} '{value}' may only contain letters, digits, '-' and '_' (1 to 255)", path);
+        }
+    }
+
+    private static void ValidateService(EcsServiceSettings service, EcsTaskDefinitionSpec task, Findings findings)
+    {
+        findings.Choice(service.LaunchType, ["FARGATE", "EC2", "EXTERNAL"], "spec.service.launchType");
+        findings.Choice(service.PropagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"], "spec.service.propagateTags");
+        if (service.NetworkConfiguration?.Awsvpc is { Subnets.Count: 0 })
+        {
+            findings.Error(DiagnosticCodes.MissingField, "awsvpc needs at least one subnet id", "spec.service.networkConfiguration.awsvpc.subnets");
+        }
+        var containers = task.Containers.Select(c => c.Name).ToHashSet();
+        for (var i = 0; i < (service.LoadBalancers?.Count ?? 0); i++)
+        {
+            var balancer = service.LoadBalancers![i];
+            var path = $"spec.service.loadBalancers[{i}]";
+            findings.Range(balancer.ContainerPort, 1, 65535, path + ".containerPort", "containerPort");
+            if (!containers.Contains(balancer.ContainerName))
+            {
+                findings.Error(DiagnosticCodes.UnknownContainerRef,
+                    $"containerName '{balancer.ContainerName}' is not a container of the task definition; use one of {string.Join(", ", containers)}", path + ".containerName");
+            }
+        }
+    }
+
+    private static void ValidateDeployment(EcsDeploymentSpec deployment, Findings findings)
+    {
+        findings.Range(deployment.MinimumHealthyPercent, 0, 100, "spec.deployment.minimumHealthyPercent", "minimumHealthyPercent");
+        findings.Range(deployment.MaximumPercent, 100, 200, "spec.deployment.maximumPercent", "maximumPercent");
+        if (deployment.ProgressDeadline is { } deadline && deadline <= TimeSpan.Zero)
+        {
+            findings.Error(DiagnosticCodes.OutOfRange, "progressDeadline must be longer than 0s, e.g. 10m", "spec.deployment.progressDeadline");
+        }
+        if (deployment.Alarms is { Names.Count: 0 })
+        {
+            findings.Error(DiagnosticCodes.MissingField, "alarms needs at least one CloudWatch alarm name", "spec.deployment.alarms.names");
+        }
+    }
+}
