@@ -8,7 +8,7 @@ using Reconciler.Platforms.Ecs.Mapping;
 using Reconciler.Platforms.Ecs.Resilience;
 using Reconciler.Platforms.Ecs.Resolution;
 using Reconciler.Platforms.Ecs.Wire.Errors;
-using Wire = Reconciler.Platforms.Ecs.Wire.Ecs;
+using Api = Reconciler.Platforms.Ecs.Wire.Ecs;
 
 namespace Reconciler.Platforms.Ecs;
 
@@ -37,7 +37,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
         }
         var taskDefinition = service.TaskDefinition is { Length: > 0 } arn
             ? await _taskDefinitions.GetAsync(arn, a => policy.RunAsync(region, "DescribeTaskDefinition",
-                token => aws.Ecs.DescribeTaskDefinitionAsync(new Wire.DescribeTaskDefinitionRequest { TaskDefinition = a, Include = ["TAGS"] }, token), ct))
+                token => aws.Ecs.DescribeTaskDefinitionAsync(new Api.DescribeTaskDefinitionRequest { TaskDefinition = a, Include = ["TAGS"] }, token), ct))
             : null;
         var stopped = NeedsStoppedTasks(service) ? await StoppedTasksAsync(manifest, aws.Ecs, ct) : [];
         return new EcsObservation(resolved, ObservedMapper.Service(service, taskDefinition, stopped));
@@ -53,11 +53,11 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
         return new ApplyReport(execution.Steps, execution.WriteCalls);
     }
 
-    private async Task<Wire.Service?> DescribeServiceAsync(EcsServiceManifest manifest, Wire.IEcsApi ecs, CancellationToken ct)
+    private async Task<Api.Service?> DescribeServiceAsync(EcsServiceManifest manifest, Api.IEcsApi ecs, CancellationToken ct)
     {
         try
         {
-            var response = await policy.RunAsync(manifest.Spec.Region, "DescribeServices", token => ecs.DescribeServicesAsync(new Wire.DescribeServicesRequest
+            var response = await policy.RunAsync(manifest.Spec.Region, "DescribeServices", token => ecs.DescribeServicesAsync(new Api.DescribeServicesRequest
             {
                 Cluster = manifest.Spec.Cluster,
                 Services = [manifest.Metadata.Name],
@@ -74,15 +74,15 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
     }
 
     /// <summary>Stopped tasks only matter while a rollout is not settled; skip the two calls otherwise.</summary>
-    private static bool NeedsStoppedTasks(Wire.Service s) =>
+    private static bool NeedsStoppedTasks(Api.Service s) =>
         (s.Deployments?.Count ?? 0) > 1
         || s.RunningCount < s.DesiredCount
         || s.Deployments?.FirstOrDefault(d => d.Status == EcsStatuses.Primary)?.RolloutState is not (null or EcsStatuses.Completed);
 
-    private async Task<IReadOnlyList<StoppedTask>> StoppedTasksAsync(EcsServiceManifest m, Wire.IEcsApi ecs, CancellationToken ct)
+    private async Task<IReadOnlyList<StoppedTask>> StoppedTasksAsync(EcsServiceManifest m, Api.IEcsApi ecs, CancellationToken ct)
     {
         var region = m.Spec.Region;
-        var list = await policy.RunAsync(region, "ListTasks", token => ecs.ListTasksAsync(new Wire.ListTasksRequest
+        var list = await policy.RunAsync(region, "ListTasks", token => ecs.ListTasksAsync(new Api.ListTasksRequest
         {
             Cluster = m.Spec.Cluster, ServiceName = m.Metadata.Name, DesiredStatus = "STOPPED", MaxResults = 20,
         }, token), ct);
@@ -90,7 +90,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
         {
             return [];
         }
-        var described = await policy.RunAsync(region, "DescribeTasks", token => ecs.DescribeTasksAsync(new Wire.DescribeTasksRequest
+        var described = await policy.RunAsync(region, "DescribeTasks", token => ecs.DescribeTasksAsync(new Api.DescribeTasksRequest
         {
             Cluster = m.Spec.Cluster, Tasks = list.TaskArns,
         }, token), ct);

@@ -27,6 +27,7 @@ public sealed class ReconcileController(
     TimeProvider time,
     ILogger<ReconcileController> log) : BackgroundService
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ResourceKey, int> _failures = new();
     private int _running;
 
     /// <summary>True once the source was fetched at least once and the workers are running (for /readyz).</summary>
@@ -142,7 +143,7 @@ public sealed class ReconcileController(
             catch (Exception ex)
             {
                 log.LogError(ex, "Worker failed on {Resource}", key);
-                queue.AddRateLimited(key);
+                Requeue(key, new ReconcileOutcome.Failed(ex.Message, true));
             }
             finally
             {
@@ -154,17 +155,18 @@ public sealed class ReconcileController(
     /// <summary>The one place an outcome becomes a requeue decision.</summary>
     private void Requeue(ResourceKey key, ReconcileOutcome outcome)
     {
-        switch (RequeuePolicy.Decide(outcome))
+        switch (RequeuePolicy.Default.Decide(outcome, _failures.GetValueOrDefault(key)))
         {
             case RequeueDecision.Forget:
-                queue.Forget(key);
+                _failures.TryRemove(key, out _);
                 break;
             case RequeueDecision.After after:
-                queue.Forget(key);
+                _failures.TryRemove(key, out _);
                 queue.AddAfter(key, after.Delay);
                 break;
-            case RequeueDecision.Backoff:
-                queue.AddRateLimited(key);
+            case RequeueDecision.Backoff backoff:
+                _failures[key] = backoff.Failures;
+                queue.AddAfter(key, backoff.Delay);
                 break;
         }
     }

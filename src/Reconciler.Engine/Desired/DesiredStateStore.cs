@@ -1,6 +1,7 @@
 using Reconciler.Core.Model;
 using Reconciler.Core.Sources;
-using Reconciler.Manifests;
+using Reconciler.Manifests.Diagnostics;
+using Reconciler.Manifests.Loading;
 
 namespace Reconciler.Engine.Desired;
 
@@ -16,24 +17,30 @@ public sealed class DesiredStateStore(ManifestLoader loader)
 
     public string? Revision { get; private set; }
 
+    /// <summary>Raised after each snapshot with every manifest now desired (the emulator demo creates clusters from it).</summary>
+    public event Action<IReadOnlyList<ResourceManifest>>? Loaded;
+
     public DesiredEntry? Get(ResourceKey key) => Volatile.Read(ref _entries).TryGetValue(key, out var e) ? e : null;
 
     public IReadOnlyCollection<ResourceKey> Keys => Volatile.Read(ref _entries).Keys.ToList();
 
     /// <summary>Loads a snapshot; returns the manifest errors (formatted file:line:col) and the keys that vanished.</summary>
-    public SnapshotResult Apply(SourceSnapshot snapshot)
+    public SnapshotResult Apply(SourceSnapshot snapshot) =>
+        Apply(loader.LoadDirectory(snapshot.Directory), snapshot.Revision, snapshot.Directory);
+
+    /// <summary>Takes an already loaded set of files (the one-shot CLI loads explicit paths).</summary>
+    public SnapshotResult Apply(LoadResult result, string revision, string root)
     {
-        var result = loader.LoadDirectory(snapshot.Directory);
         lock (_gate)
         {
             var next = new Dictionary<string, FileState>(StringComparer.Ordinal);
             foreach (var file in result.Files)
             {
-                var relative = Path.GetRelativePath(snapshot.Directory, file.Path);
+                var relative = Path.GetRelativePath(root, file.Path);
                 var broken = file.Diagnostics.Any(d => d.Severity == Severity.Error);
                 if (!broken)
                 {
-                    next[relative] = new FileState(file.Manifests, snapshot.Revision, false);
+                    next[relative] = new FileState(file.Manifests, revision, false);
                 }
                 else if (_files.TryGetValue(relative, out var previous))
                 {
@@ -51,8 +58,9 @@ public sealed class DesiredStateStore(ManifestLoader loader)
             }
             _files = next;
             Volatile.Write(ref _entries, entries);
-            Revision = snapshot.Revision;
+            Revision = revision;
             var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
+            Loaded?.Invoke(entries.Values.Select(e => e.Manifest).ToList());
             return new SnapshotResult(errors, before.Except(entries.Keys).ToList());
         }
     }

@@ -50,18 +50,6 @@ internal static class StatusProjection
     private static string EventType(Decision decision) =>
         decision is Decision.RollBack or Decision.Stalled ? "Warning" : "Normal";
 
-    private static IReadOnlyList<Condition> Conditions(IReadOnlyList<Condition> old, ReconcileRecord record, DateTimeOffset now)
-    {
-        var outcome = record.Outcome;
-        var message = record.Error ?? record.Decision?.Message ?? "";
-        var ready = outcome is ReconcileOutcome.Converged && record.Health?.Status is HealthStatus.Healthy or HealthStatus.Suspended;
-        var stalled = outcome is ReconcileOutcome.Stalled;
-        var reconciling = outcome is ReconcileOutcome.Waiting;
-        var reason = record.Decision?.GetType().Name ?? (record.Error is null ? "Unknown" : "ReconcileError");
-        var list = old;
-        list = Condition.Set(list, new Condition("Ready", ready, reason, message, now));
-        list = Condition.Set(list, new Condition("Reconciling", reconciling, reason, message, now));
-        list = Condition.Set(list, new Condition("Stalled", stalled, reason, message, now));
-        return list;
-    }
+    private static IReadOnlyList<Condition> Conditions(IReadOnlyList<Condition> old, ReconcileRecord record, DateTimeOffset now) =>
+        Core.Status.Conditions.For(old, record.Outcome, now);
 }

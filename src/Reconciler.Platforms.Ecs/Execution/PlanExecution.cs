@@ -7,7 +7,7 @@ using Reconciler.Core.Planning;
 using Reconciler.Core.Seams;
 using Reconciler.Platforms.Ecs.Mapping;
 using Reconciler.Platforms.Ecs.Resilience;
-using Wire = Reconciler.Platforms.Ecs.Wire.Ecs;
+using Api = Reconciler.Platforms.Ecs.Wire.Ecs;
 
 namespace Reconciler.Platforms.Ecs.Execution;
 
@@ -109,7 +109,7 @@ internal sealed class PlanExecution(
     {
         var location = Location(rollBack.Key);
         var ecs = clients.For(location.Region).Ecs;
-        await policy.RunAsync(location.Region, "UpdateService", t => ecs.UpdateServiceAsync(new Wire.UpdateServiceRequest
+        await policy.RunAsync(location.Region, "UpdateService", t => ecs.UpdateServiceAsync(new Api.UpdateServiceRequest
         {
             Cluster = location.Cluster, Service = rollBack.Key.Name, TaskDefinition = rollBack.TargetTaskDefinitionArn,
         }, t), ct);
@@ -128,7 +128,7 @@ internal sealed class PlanExecution(
         var arn = location.Arn;
         var ecs = clients.For(location.Region).Ecs;
         await policy.RunAsync(location.Region, "TagResource",
-            t => ecs.TagResourceAsync(new Wire.TagResourceRequest { ResourceArn = arn, Tags = RequestMapper.Tags(tags) }, t), ct);
+            t => ecs.TagResourceAsync(new Api.TagResourceRequest { ResourceArn = arn, Tags = RequestMapper.Tags(tags) }, t), ct);
         WriteCalls++;
         Steps.Add($"tagged {key.Name}: {string.Join(", ", tags.Keys.Order(StringComparer.Ordinal))}");
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Reconciler.Core.Ecs;
 using Reconciler.Platforms.Ecs.Mapping;
-using Wire = Reconciler.Platforms.Ecs.Wire.Ecs;
+using Api = Reconciler.Platforms.Ecs.Wire.Ecs;
 
 namespace Reconciler.Platforms.Ecs.Execution;
 
@@ -11,7 +11,7 @@ internal sealed class TaskDefinitionCache
     private const int MaxEntries = 2000;
     private readonly ConcurrentDictionary<string, ObservedTaskDefinition> _byArn = new(StringComparer.Ordinal);
 
-    public async Task<ObservedTaskDefinition?> GetAsync(string arn, Func<string, Task<Wire.DescribeTaskDefinitionResponse>> describe)
+    public async Task<ObservedTaskDefinition?> GetAsync(string arn, Func<string, Task<Api.DescribeTaskDefinitionResponse>> describe)
     {
         if (_byArn.TryGetValue(arn, out var cached))
         {

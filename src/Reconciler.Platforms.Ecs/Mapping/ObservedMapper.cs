@@ -1,13 +1,13 @@
 using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
-using Wire = Reconciler.Platforms.Ecs.Wire.Ecs;
+using Api = Reconciler.Platforms.Ecs.Wire.Ecs;
 
 namespace Reconciler.Platforms.Ecs.Mapping;
 
 /// <summary>Normalizes what ECS returns into the core's model, so Diff compares like with like.</summary>
 internal static class ObservedMapper
 {
-    public static ObservedTaskDefinition TaskDefinition(Wire.TaskDefinition td, IReadOnlyList<Wire.Tag>? tags) => new(
+    public static ObservedTaskDefinition TaskDefinition(Api.TaskDefinition td, IReadOnlyList<Api.Tag>? tags) => new(
         td.TaskDefinitionArn ?? "",
         td.Revision,
         td.Status ?? "ACTIVE",
@@ -23,7 +23,7 @@ internal static class ObservedMapper
             td.TaskRoleArn),
         Tags(tags));
 
-    public static ObservedEcsService Service(Wire.Service s, ObservedTaskDefinition? taskDefinition, IReadOnlyList<StoppedTask> stopped) => new(
+    public static ObservedEcsService Service(Api.Service s, ObservedTaskDefinition? taskDefinition, IReadOnlyList<StoppedTask> stopped) => new(
         s.ServiceName ?? "",
         s.ServiceArn ?? "",
         s.Status ?? "",
@@ -39,12 +39,12 @@ internal static class ObservedMapper
         (s.Events ?? []).Select(e => new ServiceEvent(e.Id ?? "", e.CreatedAt ?? DateTimeOffset.MinValue, e.Message ?? "")).ToList(),
         stopped);
 
-    public static StoppedTask Stopped(Wire.EcsTask t) => new(t.TaskArn ?? "", t.TaskDefinitionArn ?? "", t.StoppedReason, t.StoppedAt);
+    public static StoppedTask Stopped(Api.EcsTask t) => new(t.TaskArn ?? "", t.TaskDefinitionArn ?? "", t.StoppedReason, t.StoppedAt);
 
-    public static IReadOnlyDictionary<string, string> Tags(IReadOnlyList<Wire.Tag>? tags) =>
+    public static IReadOnlyDictionary<string, string> Tags(IReadOnlyList<Api.Tag>? tags) =>
         (tags ?? []).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
 
-    private static EcsContainerSpec Container(Wire.ContainerDefinition c) => new(
+    private static EcsContainerSpec Container(Api.ContainerDefinition c) => new(
         c.Name ?? "",
         Value.Of(c.Image ?? ""),
         c.Essential,
@@ -64,7 +64,7 @@ internal static class ObservedMapper
         c.Memory,
         c.MemoryReservation);
 
-    private static EcsServiceSettings Settings(Wire.Service s) => new(
+    private static EcsServiceSettings Settings(Api.Service s) => new(
         s.LaunchType,
         s.CapacityProviderStrategy?.Select(c => new EcsCapacityProviderStrategyItem(c.CapacityProvider, c.Weight, c.Base)).ToList(),
         s.NetworkConfiguration?.AwsvpcConfiguration is { } vpc
@@ -76,14 +76,14 @@ internal static class ObservedMapper
         s.PropagateTags,
         s.PlatformVersion);
 
-    private static EcsDeploymentSpec Deployment(Wire.DeploymentConfiguration? d) => new(
+    private static EcsDeploymentSpec Deployment(Api.DeploymentConfiguration? d) => new(
         d?.MinimumHealthyPercent,
         d?.MaximumPercent,
         d?.DeploymentCircuitBreaker is { } cb ? new EcsCircuitBreaker(cb.Enable, cb.Rollback) : null,
         null,
         d?.Alarms is { } a ? new EcsDeploymentAlarms(a.AlarmNames, a.Enable, a.Rollback) : null);
 
-    private static ObservedDeployment Deployment(Wire.Deployment d) => new(
+    private static ObservedDeployment Deployment(Api.Deployment d) => new(
         d.Id ?? "", d.Status ?? "", d.TaskDefinition ?? "", d.DesiredCount, d.RunningCount, d.PendingCount, d.FailedTasks,
         d.RolloutState, d.RolloutStateReason, d.CreatedAt, d.UpdatedAt);
 

@@ -1,13 +1,13 @@
 using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
-using Wire = Reconciler.Platforms.Ecs.Wire.Ecs;
+using Api = Reconciler.Platforms.Ecs.Wire.Ecs;
 
 namespace Reconciler.Platforms.Ecs.Mapping;
 
 /// <summary>Turns resolved desired records into ECS requests. Only what the manifest sets is sent.</summary>
 internal static class RequestMapper
 {
-    public static Wire.RegisterTaskDefinitionRequest Register(EcsTaskDefinitionSpec spec, IReadOnlyDictionary<string, string> tags) => new()
+    public static Api.RegisterTaskDefinitionRequest Register(EcsTaskDefinitionSpec spec, IReadOnlyDictionary<string, string> tags) => new()
     {
         Family = spec.Family,
         ContainerDefinitions = spec.Containers.Select(Container).ToList(),
@@ -15,7 +15,7 @@ internal static class RequestMapper
         Memory = spec.Memory,
         NetworkMode = spec.NetworkMode,
         RequiresCompatibilities = spec.RequiresCompatibilities,
-        RuntimePlatform = spec.RuntimePlatform is null ? null : new Wire.RuntimePlatform
+        RuntimePlatform = spec.RuntimePlatform is null ? null : new Api.RuntimePlatform
         {
             CpuArchitecture = spec.RuntimePlatform.CpuArchitecture,
             OperatingSystemFamily = spec.RuntimePlatform.OperatingSystemFamily,
@@ -25,10 +25,10 @@ internal static class RequestMapper
         Tags = Tags(tags),
     };
 
-    public static Wire.CreateServiceRequest Create(EcsServiceManifest m, string taskDefinitionArn, string clientToken, IReadOnlyDictionary<string, string> tags)
+    public static Api.CreateServiceRequest Create(EcsServiceManifest m, string taskDefinitionArn, string clientToken, IReadOnlyDictionary<string, string> tags)
     {
         var s = m.Spec.Service;
-        return new Wire.CreateServiceRequest
+        return new Api.CreateServiceRequest
         {
             Cluster = m.Spec.Cluster,
             ServiceName = m.Metadata.Name,
@@ -48,10 +48,10 @@ internal static class RequestMapper
         };
     }
 
-    public static Wire.UpdateServiceRequest Update(EcsServiceManifest m, string? taskDefinitionArn, int? desiredCount, bool settings)
+    public static Api.UpdateServiceRequest Update(EcsServiceManifest m, string? taskDefinitionArn, int? desiredCount, bool settings)
     {
         var s = settings ? m.Spec.Service : null;
-        return new Wire.UpdateServiceRequest
+        return new Api.UpdateServiceRequest
         {
             Cluster = m.Spec.Cluster,
             Service = m.Metadata.Name,
@@ -68,23 +68,23 @@ internal static class RequestMapper
         };
     }
 
-    public static IReadOnlyList<Wire.Tag> Tags(IReadOnlyDictionary<string, string> tags) =>
-        tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Wire.Tag(t.Key, t.Value)).ToList();
+    public static IReadOnlyList<Api.Tag> Tags(IReadOnlyDictionary<string, string> tags) =>
+        tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Api.Tag(t.Key, t.Value)).ToList();
 
-    private static Wire.ContainerDefinition Container(EcsContainerSpec c) => new()
+    private static Api.ContainerDefinition Container(EcsContainerSpec c) => new()
     {
         Name = c.Name,
         Image = c.Image.Resolved,
         Essential = c.Essential,
         Command = c.Command,
         EntryPoint = c.EntryPoint,
-        PortMappings = c.PortMappings?.Select(p => new Wire.PortMapping
+        PortMappings = c.PortMappings?.Select(p => new Api.PortMapping
         {
             ContainerPort = p.ContainerPort, HostPort = p.HostPort, Protocol = p.Protocol, Name = p.Name, AppProtocol = p.AppProtocol,
         }).ToList(),
-        Environment = c.Environment?.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new Wire.NameValuePair(e.Key, e.Value.Resolved)).ToList(),
-        Secrets = c.Secrets?.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new Wire.Secret(e.Key, e.Value.Reference)).ToList(),
-        HealthCheck = c.HealthCheck is null ? null : new Wire.HealthCheck
+        Environment = c.Environment?.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new Api.NameValuePair(e.Key, e.Value.Resolved)).ToList(),
+        Secrets = c.Secrets?.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new Api.Secret(e.Key, e.Value.Reference)).ToList(),
+        HealthCheck = c.HealthCheck is null ? null : new Api.HealthCheck
         {
             Command = c.HealthCheck.Command,
             Interval = Seconds(c.HealthCheck.Interval),
@@ -92,7 +92,7 @@ internal static class RequestMapper
             Retries = c.HealthCheck.Retries,
             StartPeriod = Seconds(c.HealthCheck.StartPeriod),
         },
-        LogConfiguration = c.LogConfiguration is null ? null : new Wire.LogConfiguration
+        LogConfiguration = c.LogConfiguration is null ? null : new Api.LogConfiguration
         {
             LogDriver = c.LogConfiguration.LogDriver,
             Options = c.LogConfiguration.Options,
@@ -102,12 +102,12 @@ internal static class RequestMapper
         MemoryReservation = c.MemoryReservation,
     };
 
-    private static IReadOnlyList<Wire.CapacityProviderStrategyItem>? CapacityProviders(EcsServiceSettings? s) =>
-        s?.CapacityProviderStrategy?.Select(c => new Wire.CapacityProviderStrategyItem { CapacityProvider = c.CapacityProvider, Weight = c.Weight, Base = c.Base }).ToList();
+    private static IReadOnlyList<Api.CapacityProviderStrategyItem>? CapacityProviders(EcsServiceSettings? s) =>
+        s?.CapacityProviderStrategy?.Select(c => new Api.CapacityProviderStrategyItem { CapacityProvider = c.CapacityProvider, Weight = c.Weight, Base = c.Base }).ToList();
 
-    private static Wire.NetworkConfiguration? Network(EcsServiceSettings? s) =>
+    private static Api.NetworkConfiguration? Network(EcsServiceSettings? s) =>
         s?.NetworkConfiguration?.Awsvpc is { } vpc
-            ? new Wire.NetworkConfiguration(new Wire.AwsVpcConfiguration
+            ? new Api.NetworkConfiguration(new Api.AwsVpcConfiguration
             {
                 Subnets = vpc.Subnets,
                 SecurityGroups = vpc.SecurityGroups,
@@ -115,21 +115,21 @@ internal static class RequestMapper
             })
             : null;
 
-    private static IReadOnlyList<Wire.LoadBalancer>? LoadBalancers(EcsServiceSettings? s) =>
-        s?.LoadBalancers?.Select(l => new Wire.LoadBalancer
+    private static IReadOnlyList<Api.LoadBalancer>? LoadBalancers(EcsServiceSettings? s) =>
+        s?.LoadBalancers?.Select(l => new Api.LoadBalancer
         {
             ContainerName = l.ContainerName, ContainerPort = l.ContainerPort, TargetGroupArn = l.TargetGroupArn, LoadBalancerName = l.LoadBalancerName,
         }).ToList();
 
-    private static Wire.DeploymentConfiguration? Deployment(EcsDeploymentSpec? d) =>
+    private static Api.DeploymentConfiguration? Deployment(EcsDeploymentSpec? d) =>
         d is null || (d.MinimumHealthyPercent is null && d.MaximumPercent is null && d.CircuitBreaker is null && d.Alarms is null)
             ? null
-            : new Wire.DeploymentConfiguration
+            : new Api.DeploymentConfiguration
             {
                 MinimumHealthyPercent = d.MinimumHealthyPercent,
                 MaximumPercent = d.MaximumPercent,
-                DeploymentCircuitBreaker = d.CircuitBreaker is null ? null : new Wire.DeploymentCircuitBreaker(d.CircuitBreaker.Enable, d.CircuitBreaker.Rollback),
-                Alarms = d.Alarms is null ? null : new Wire.DeploymentAlarms { AlarmNames = d.Alarms.Names, Enable = d.Alarms.Enable, Rollback = d.Alarms.Rollback },
+                DeploymentCircuitBreaker = d.CircuitBreaker is null ? null : new Api.DeploymentCircuitBreaker(d.CircuitBreaker.Enable, d.CircuitBreaker.Rollback),
+                Alarms = d.Alarms is null ? null : new Api.DeploymentAlarms { AlarmNames = d.Alarms.Names, Enable = d.Alarms.Enable, Rollback = d.Alarms.Rollback },
             };
 
     private static int? Seconds(TimeSpan? t) => t is null ? null : (int)Math.Round(t.Value.TotalSeconds);

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Reconciler.Core.Model;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Seams;
+using Reconciler.Daemon.Hosting;
+
+namespace Reconciler.Daemon.Commands;
+
+/// <summary>
+/// <c>reconciler diff PATH... [--exit-code]</c>: what would change, field by field, per resource. With --exit-code,
+/// exit 2 when git and the cloud differ, so CI catches a fix that was merged but never deployed (seed 003).
+/// </summary>
+internal static class DiffCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path") { Arity = ArgumentArity.OneOrMore, Description = "Manifest files or folders" };
+        var exitCode = new Option<bool>("--exit-code") { Description = "Exit 2 when any resource differs from the cloud" };
+        var emulator = new Option<bool>("--emulator") { Description = "Compare against an in-process emulator instead of AWS" };
+        var command = new Command("diff", "Show what differs between the manifests and the cloud") { paths, exitCode, emulator };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(exitCode), parse.GetValue(emulator), Console.Out, Console.Error, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string[] paths, bool exitCode, bool emulator, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var loaded = CliManifests.Load(paths, stderr);
+        if (loaded is null)
+        {
+            return 1;
+        }
+        await using var cloud = await CliCloud.OpenAsync(emulator, loaded.Manifests, stderr, ct);
+        if (cloud is null)
+        {
+            return 2;
+        }
+        var differs = false;
+        var failed = false;
+        foreach (var manifest in loaded.Manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal))
+        {
+            var platform = cloud.Platforms.FirstOrDefault(p => p.Handles(manifest));
+            if (platform is null)
+            {
+                await stdout.WriteLineAsync($"{manifest.Key}: skipped ({manifest.Kind} is not supported yet)");
+                continue;
+            }
+            try
+            {
+                var observation = await platform.ObserveAsync(manifest, ct);
+                var decision = Decider.Decide(observation, new DecisionContext(cloud.Time.GetUtcNow(), null));
+                differs |= !decision.Plan.IsEmpty || decision is Decision.Stalled;
+                await stdout.WriteAsync(DiffReport.Render(manifest.Key, decision));
+            }
+            catch (PlatformException ex)
+            {
+                failed = true;
+                await stderr.WriteLineAsync($"{manifest.Key}: error: {ex.Message}");
+            }
+        }
+        return failed ? 1 : differs && exitCode ? 2 : 0;
+    }
+}

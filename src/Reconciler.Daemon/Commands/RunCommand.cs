@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Reconciler.Daemon.Hosting;
+
+namespace Reconciler.Daemon.Commands;
+
+/// <summary>
+/// <c>reconciler run</c>: the long-running daemon. Every flag can also come from appsettings.json or RECONCILER_*
+/// environment variables. Without --emulator, missing AWS credentials stop it at start with a clear message.
+/// </summary>
+internal static class RunCommand
+{
+    private static readonly (string Flag, string Key, string Help)[] Flags =
+    [
+        ("--repo", "repo", "Git repository URL (https://, ssh://, file://) holding the manifests"),
+        ("--branch", "branch", "Branch to follow (default main)"),
+        ("--path", "path", "Folder inside the repository (default .)"),
+        ("--manifests", "manifests", "Plain directory of manifests (instead of --repo)"),
+        ("--listen", "listen", "HOST:PORT for /healthz /readyz /status /metrics /hooks/git (default 127.0.0.1:8080)"),
+        ("--resync", "resync", "Drift-detection resync interval (default 60s)"),
+        ("--poll-interval", "pollInterval", "How often the source is polled (default 60s)"),
+        ("--webhook-secret-file", "webhookSecretFile", "File with the webhook HMAC secret (enables POST /hooks/git)"),
+        ("--token-file", "tokenFile", "File with an HTTPS token for the git repository"),
+        ("--ssh-key-file", "sshKeyFile", "SSH private key file for the git repository"),
+        ("--workers", "workers", "Concurrent reconciles (default 4)"),
+        ("--log-format", "logFormat", "auto | json | text (default auto: text on a terminal, JSON otherwise)"),
+        ("--work-dir", "workDir", "Cache folder for git snapshots"),
+        ("--emulator-speed", "emulatorSpeed", "Simulated-time speed of the embedded emulator (default 60)"),
+    ];
+
+    public static Command Create()
+    {
+        var options = Flags.Select(f => (f.Key, Option: new Option<string?>(f.Flag) { Description = f.Help })).ToList();
+        var emulator = new Option<bool>("--emulator") { Description = "Run against an embedded emulator on a loopback port (demo, tests)" };
+        var command = new Command("run", "Run the reconcile daemon");
+        foreach (var (_, option) in options) command.Options.Add(option);
+        command.Options.Add(emulator);
+        command.SetAction((parse, ct) =>
+        {
+            var overrides = options.Where(o => parse.GetValue(o.Option) is not null)
+                .ToDictionary(o => o.Key, o => parse.GetValue(o.Option));
+            if (parse.GetValue(emulator)) overrides["emulator"] = "true";
+            return RunAsync(overrides, Console.Error, ct);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(IDictionary<string, string?> overrides, TextWriter stderr, CancellationToken ct)
+    {
+        var config = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("RECONCILER_")
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var (settings, errors) = RunSettings.Bind(config);
+        if (settings is null)
+        {
+            foreach (var error in errors) await stderr.WriteLineAsync($"error: {error}");
+            return 2;
+        }
+        var logger = Logging.Create(settings.LogFormat);
+        try
+        {
+            await using var app = await DaemonHost.BuildAsync(settings, logger, ct);
+            await app.RunAsync(ct);
+            return 0;
+        }
+        catch (StartupException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+        catch (IOException ex) when (ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await stderr.WriteLineAsync($"error: cannot listen on {settings.Listen}: the port is in use; choose another with --listen");
+            return 2;
+        }
+        finally
+        {
+            (logger as IDisposable)?.Dispose();
+        }
+    }
+}

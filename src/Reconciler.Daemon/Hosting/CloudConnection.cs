@@ -1,0 +1,76 @@
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Model;
+using Reconciler.Core.Seams;
+using Reconciler.Emulator.Hosting;
+using Reconciler.Platforms.Ecs;
+using Reconciler.Platforms.Ecs.Resilience;
+using Reconciler.Platforms.Ecs.Wire;
+using Reconciler.Platforms.Ecs.Wire.Auth;
+using Reconciler.Platforms.Ecs.Wire.Errors;
+
+namespace Reconciler.Daemon.Hosting;
+
+/// <summary>
+/// The platforms the commands talk to: real AWS (default credential chain, endpoint overrides honoured) or, only when
+/// asked with --emulator, an in-process emulator on a loopback port. Never falls back to the emulator silently.
+/// </summary>
+internal sealed class CloudConnection : IAsyncDisposable
+{
+    private readonly EcsRegionClients _clients;
+
+    private CloudConnection(EcsRegionClients clients, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator)
+    {
+        _clients = clients;
+        Platforms = platforms;
+        Time = time;
+        Emulator = emulator;
+    }
+
+    public IReadOnlyList<IPlatform> Platforms { get; }
+
+    public TimeProvider Time { get; }
+
+    public EmulatorHost? Emulator { get; }
+
+    public string Describe => Emulator is null ? "AWS" : $"embedded emulator at {Emulator.BaseUri}";
+
+    /// <summary>Opens the connection; throws <see cref="StartupException"/> with a clear message when AWS credentials are missing.</summary>
+    public static async Task<CloudConnection> OpenAsync(bool emulator, IEnumerable<ResourceManifest> manifests, EmulatorOptions? emulatorOptions, CancellationToken ct)
+    {
+        if (emulator)
+        {
+            var options = emulatorOptions ?? new EmulatorOptions();
+            var host = await EmulatorHost.StartAsync(options, ct);
+            foreach (var ecs in manifests.OfType<EcsServiceManifest>())
+            {
+                host.State.CreateCluster(ecs.Spec.Cluster, ecs.Spec.Region);
+            }
+            var time = new EmulatorClock(host.State, options.Speed);
+            var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
+            return new CloudConnection(clients, [new EcsPlatform(clients, AwsCallPolicy.Default(time))], time, host);
+        }
+        var credentials = new DefaultChainCredentialsSource();
+        try
+        {
+            await credentials.GetAsync(ct);
+        }
+        catch (AwsApiException ex)
+        {
+            throw new StartupException(ex.Message);
+        }
+        var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials);
+        return new CloudConnection(aws, [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System))], TimeProvider.System, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _clients.Dispose();
+        if (Emulator is not null)
+        {
+            await Emulator.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A configuration or environment problem found at start: printed as one line, exit code 2.</summary>
+internal sealed class StartupException(string message) : Exception(message);

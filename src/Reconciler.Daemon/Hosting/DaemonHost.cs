@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Model;
+using Reconciler.Core.Sources;
+using Reconciler.Daemon.Http;
+using Reconciler.Emulator.Hosting;
+using Reconciler.Engine;
+using Reconciler.Engine.Controller;
+using Reconciler.Engine.Desired;
+using Reconciler.Engine.Metrics;
+using Reconciler.Engine.Queue;
+using Reconciler.Engine.Reconciling;
+using Reconciler.Engine.Sources;
+using Reconciler.Engine.Status;
+using Reconciler.Git;
+using Reconciler.Manifests.Loading;
+using Serilog.Extensions.Logging;
+
+namespace Reconciler.Daemon.Hosting;
+
+/// <summary>
+/// The composition root of <c>reconciler run</c>: one Kestrel port for /healthz, /readyz, /status, /metrics,
+/// /hooks/git and /retry; the controller as a hosted service; every dependency a singleton built once here.
+/// </summary>
+internal static class DaemonHost
+{
+    public static async Task<WebApplication> BuildAsync(RunSettings settings, Serilog.ILogger logger, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls($"http://{settings.Listen}");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new SerilogLoggerProvider(logger));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        var cloud = await CloudConnection.OpenAsync(settings.Emulator, [], new EmulatorOptions { Speed = settings.EmulatorSpeed }, ct);
+        var engine = new EngineOptions { Resync = settings.Resync, PollInterval = settings.PollInterval, Workers = settings.Workers };
+        var errors = engine.Validate();
+        if (errors.Count > 0)
+        {
+            await cloud.DisposeAsync();
+            throw new StartupException(string.Join("; ", errors));
+        }
+        var services = builder.Services;
+        services.AddSingleton(cloud);
+        services.AddSingleton(cloud.Time);
+        services.AddSingleton(engine);
+        services.AddSingleton(settings);
+        services.AddSingleton(_ => Source(settings, cloud.Time));
+        services.AddSingleton(new ManifestLoader());
+        services.AddSingleton<DesiredStateStore>();
+        services.AddSingleton<StatusStore>();
+        services.AddSingleton<ReconcilerMetrics>();
+        services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<RetryRequests>();
+        services.AddSingleton<SourceTrigger>();
+        services.AddSingleton(sp => new WorkQueue<ResourceKey>(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => cloud.Platforms);
+        services.AddSingleton(sp => new ResourceReconciler(
+            sp.GetRequiredService<DesiredStateStore>(), cloud.Platforms, sp.GetRequiredService<StatusStore>(),
+            sp.GetRequiredService<ReconcilerMetrics>(), sp.GetRequiredService<RetryRequests>(), engine, cloud.Time,
+            sp.GetRequiredService<ILogger<ResourceReconciler>>()));
+        services.AddSingleton<ReconcileController>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReconcileController>());
+
+        var app = builder.Build();
+        if (cloud.Emulator is { } emulator)
+        {
+            // The demo creates the clusters its manifests name (ECS itself expects them to exist).
+            app.Services.GetRequiredService<DesiredStateStore>().Loaded += manifests =>
+            {
+                foreach (var ecs in manifests.OfType<EcsServiceManifest>())
+                {
+                    emulator.State.CreateCluster(ecs.Spec.Cluster, ecs.Spec.Region);
+                }
+            };
+        }
+        DaemonEndpoints.Map(app, settings);
+        app.Lifetime.ApplicationStopped.Register(() => cloud.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return app;
+    }
+
+    private static IDesiredStateSource Source(RunSettings settings, TimeProvider time) =>
+        settings.Repo is { } repo
+            ? new GitRepositorySource(new GitSourceOptions
+            {
+                Url = repo,
+                Branch = settings.Branch,
+                Path = settings.Path,
+                WorkDir = settings.WorkDir,
+                PollInterval = settings.PollInterval,
+                TokenFile = settings.TokenFile,
+                SshKeyFile = settings.SshKeyFile,
+            })
+            : new DirectorySource(Path.GetFullPath(settings.Manifests!), time);
+}

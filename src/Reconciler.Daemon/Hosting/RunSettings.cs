@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Reconciler.Manifests.Binding;
+
+namespace Reconciler.Daemon.Hosting;
+
+/// <summary>
+/// Settings of <c>reconciler run</c>. Sources, lowest first: defaults, <c>appsettings.json</c>, environment variables
+/// <c>RECONCILER_*</c> (e.g. RECONCILER_REPO, RECONCILER_RESYNC=30s), command-line flags. Validated at start: a bad
+/// value is one clear line and exit code 2, never a stack trace.
+/// </summary>
+internal sealed record RunSettings
+{
+    public string? Repo { get; init; }
+    public string Branch { get; init; } = "main";
+    public string Path { get; init; } = ".";
+    public string? Manifests { get; init; }
+    public bool Emulator { get; init; }
+    public double EmulatorSpeed { get; init; } = 60;
+    public IPEndPoint Listen { get; init; } = new(IPAddress.Loopback, 8080);
+    public TimeSpan Resync { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(60);
+    public string? WebhookSecretFile { get; init; }
+    public string? TokenFile { get; init; }
+    public string? SshKeyFile { get; init; }
+    public int Workers { get; init; } = 4;
+    public string LogFormat { get; init; } = "auto";
+    public string WorkDir { get; init; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reconciler");
+
+    public static (RunSettings? Settings, IReadOnlyList<string> Errors) Bind(IConfiguration config)
+    {
+        var errors = new List<string>();
+        var d = new RunSettings();
+        var settings = new RunSettings
+        {
+            Repo = config["repo"],
+            Branch = config["branch"] ?? d.Branch,
+            Path = config["path"] ?? d.Path,
+            Manifests = config["manifests"],
+            Emulator = Bool(config, "emulator", d.Emulator, errors),
+            EmulatorSpeed = Number(config, "emulatorSpeed", d.EmulatorSpeed, errors),
+            Listen = Endpoint(config["listen"], d.Listen, errors),
+            Resync = Duration(config, "resync", d.Resync, errors),
+            PollInterval = Duration(config, "pollInterval", d.PollInterval, errors),
+            WebhookSecretFile = config["webhookSecretFile"],
+            TokenFile = config["tokenFile"],
+            SshKeyFile = config["sshKeyFile"],
+            Workers = (int)Number(config, "workers", d.Workers, errors),
+            LogFormat = config["logFormat"] ?? d.LogFormat,
+            WorkDir = config["workDir"] ?? d.WorkDir,
+        };
+        errors.AddRange(settings.Validate());
+        return errors.Count == 0 ? (settings, errors) : (null, errors);
+    }
+
+    private IEnumerable<string> Validate()
+    {
+        if ((Repo is null) == (Manifests is null))
+        {
+            yield return "give exactly one desired-state source: --repo URL (git) or --manifests DIR (plain directory)";
+        }
+        if (Manifests is not null && !Directory.Exists(Manifests))
+        {
+            yield return $"--manifests: directory '{Manifests}' does not exist";
+        }
+        if (WebhookSecretFile is not null && !File.Exists(WebhookSecretFile))
+        {
+            yield return $"--webhook-secret-file: file '{WebhookSecretFile}' does not exist";
+        }
+        if (LogFormat is not ("auto" or "json" or "text"))
+        {
+            yield return $"--log-format must be auto, json or text, not '{LogFormat}'";
+        }
+        if (Workers is < 1 or > 64)
+        {
+            yield return "--workers must be between 1 and 64";
+        }
+        if (EmulatorSpeed is <= 0 or > 100_000)
+        {
+            yield return "--emulator-speed must be between 0 and 100000";
+        }
+    }
+
+    private static TimeSpan Duration(IConfiguration c, string key, TimeSpan fallback, List<string> errors)
+    {
+        var text = c[key];
+        if (text is null) return fallback;
+        if (Durations.TryParse(text, out var value) && value > TimeSpan.Zero) return value;
+        errors.Add($"{key}: '{text}' is not a duration; write it like 30s, 5m or 1h");
+        return fallback;
+    }
+
+    private static bool Bool(IConfiguration c, string key, bool fallback, List<string> errors)
+    {
+        var text = c[key];
+        if (text is null) return fallback;
+        if (bool.TryParse(text, out var value)) return value;
+        errors.Add($"{key}: '{text}' is not true or false");
+        return fallback;
+    }
+
+    private static double Number(IConfiguration c, string key, double fallback, List<string> errors)
+    {
+        var text = c[key];
+        if (text is null) return fallback;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        errors.Add($"{key}: '{text}' is not a number");
+        return fallback;
+    }
+
+    private static IPEndPoint Endpoint(string? text, IPEndPoint fallback, List<string> errors)
+    {
+        if (text is null) return fallback;
+        if (IPEndPoint.TryParse(text.Replace("localhost", "127.0.0.1", StringComparison.OrdinalIgnoreCase), out var endpoint) && endpoint.Port is >= 0 and <= 65535)
+        {
+            return endpoint;
+        }
+        errors.Add($"listen: '{text}' is not HOST:PORT (e.g. 127.0.0.1:8080, or 0.0.0.0:8080 in a cluster)");
+        return fallback;
+    }
+}

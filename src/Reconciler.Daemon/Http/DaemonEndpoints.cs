@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Reconciler.Core.Model;
+using Reconciler.Daemon.Hosting;
+using Reconciler.Engine.Controller;
+using Reconciler.Engine.Desired;
+using Reconciler.Engine.Metrics;
+using Reconciler.Engine.Queue;
+using Reconciler.Engine.Reconciling;
+using Reconciler.Engine.Status;
+using Reconciler.Engine.Webhooks;
+
+namespace Reconciler.Daemon.Http;
+
+/// <summary>The daemon's HTTP surface, all on one port.</summary>
+internal static class DaemonEndpoints
+{
+    private const long MaxWebhookBytes = 5 * 1024 * 1024;
+
+    public static void Map(WebApplication app, RunSettings settings)
+    {
+        var sp = app.Services;
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", () => sp.GetRequiredService<ReconcileController>().Ready
+            ? Results.Text("ready\n")
+            : Results.Text("not ready: source not fetched yet or loop not running\n", statusCode: 503));
+        app.MapGet("/status", () => Results.Text(
+            JsonSerializer.Serialize(StatusDocument.From(sp.GetRequiredService<StatusStore>()), StatusDocument.Json), "application/json"));
+        app.MapGet("/metrics", () => Results.Text(sp.GetRequiredService<PrometheusExporter>().Render(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapPost("/retry/{kind}/{name}", (string kind, string name) => Retry(sp, new ResourceKey(kind, name)));
+        MapWebhook(app, settings);
+    }
+
+    private static IResult Retry(IServiceProvider sp, ResourceKey key)
+    {
+        if (sp.GetRequiredService<DesiredStateStore>().Get(key) is null)
+        {
+            return Results.Text($"{key} is not declared in the current desired state\n", statusCode: 404);
+        }
+        sp.GetRequiredService<RetryRequests>().Request(key);
+        sp.GetRequiredService<WorkQueue<ResourceKey>>().Add(key);
+        return Results.Text($"{key}: retry requested; the failed spec will be applied once more\n", statusCode: 202);
+    }
+
+    private static void MapWebhook(WebApplication app, RunSettings settings)
+    {
+        if (settings.WebhookSecretFile is null)
+        {
+            app.MapPost("/hooks/git", () => Results.Text("webhook disabled: start with --webhook-secret-file\n", statusCode: 404));
+            return;
+        }
+        var secret = File.ReadAllBytes(settings.WebhookSecretFile).AsSpan().Trim("\r\n "u8).ToArray();
+        var trigger = app.Services.GetRequiredService<SourceTrigger>();
+        var limiter = new WebhookRateLimiter(time: app.Services.GetRequiredService<TimeProvider>());
+        var handler = new WebhookHandler(secret, limiter, trigger.Request);
+        app.MapPost("/hooks/git", async (HttpContext context) =>
+        {
+            if (context.Request.ContentLength > MaxWebhookBytes)
+            {
+                return Results.Text("payload too large\n", statusCode: 413);
+            }
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            var result = handler.Handle(context.Request.Headers, body.ToArray(), context.Connection.RemoteIpAddress?.ToString());
+            return Results.Text(result.Reason + "\n", statusCode: result.StatusCode);
+        });
+    }
+}
