@@ -29,7 +29,8 @@ internal sealed class ServiceScheduler(TaskPlanner planner, IdGenerator ids, Fun
             Launch(service, now);
             Drain(service, now);
         }
-        service.Deployments.RemoveAll(d => d != service.Primary && !service.LiveTasksOf(d).Any());
+        // Drained deployments leave the list, except a FAILED one: it stays visible until the rollback completes.
+        service.Deployments.RemoveAll(d => d != service.Primary && d.RolloutState != "FAILED" && !service.LiveTasksOf(d).Any());
         Complete(service, now);
         service.TrimStoppedTasks();
     }
@@ -103,11 +104,12 @@ internal sealed class ServiceScheduler(TaskPlanner planner, IdGenerator ids, Fun
     {
         var primary = service.Primary;
         var mine = service.LiveTasksOf(primary).ToList();
-        if (primary.RolloutState != "IN_PROGRESS" || service.Deployments.Count > 1
+        if (primary.RolloutState != "IN_PROGRESS" || service.LiveTasks.Any(t => t.DeploymentId != primary.Id)
             || mine.Count != service.DesiredCount || !mine.All(t => t.IsHealthy))
         {
             return;
         }
+        service.Deployments.RemoveAll(d => d != primary);
         primary.RolloutState = "COMPLETED";
         primary.RolloutStateReason = $"ECS deployment {primary.Id} completed.";
         primary.UpdatedAt = now;

@@ -11,8 +11,13 @@ internal static class TaskLifecycle
     {
         if (task.State == TaskState.Pending && task.StartAt <= at)
         {
-            task.State = TaskState.Running;
             task.StartedAt = task.StartAt;
+            if (task.FailAt is { } exitAt && exitAt <= task.StartAt)
+            {
+                Fail(task, exitAt);
+                return true;
+            }
+            task.State = TaskState.Running;
             foreach (var container in task.Containers)
             {
                 container.LastStatus = "RUNNING";

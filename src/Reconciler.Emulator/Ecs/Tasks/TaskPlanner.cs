@@ -44,7 +44,8 @@ internal sealed class TaskPlanner(ImageRules rules, IdGenerator ids, EcsArns arn
         switch (behaviour.Kind)
         {
             case BehaviourKind.Crash:
-                return (null, 1, FailureKind.EssentialContainerExited);
+                // Exits as it starts: the task never reaches RUNNING, which is what the circuit breaker counts.
+                return (null, 0, FailureKind.EssentialContainerExited);
             case BehaviourKind.Unhealthy:
                 // Without a container health check ECS has nothing to notice: the task runs on, UNKNOWN.
                 return check is null ? (null, null, FailureKind.None) : (null, check.GiveUpSeconds, FailureKind.HealthCheckFailed);
