@@ -1,3 +1,4 @@
+using Reconciler.Emulator.Simulation;
 using Reconciler.Emulator.Tests.Support;
 using static Reconciler.Emulator.Tests.Support.EcsSteps;
 
@@ -90,7 +91,7 @@ internal sealed class ContainerBehaviourScenarioTests : EmulatorTestBase
     [Test]
     public async Task A_run_time_rule_overrides_the_tag_convention()
     {
-        Emulator.State.AddRule(Simulation.ImageRule.ForImage("shop/web:1.0", Simulation.ContainerBehaviour.Crash));
+        Emulator.State.AddRule(ImageRule.ForImage("shop/web:1.0", ContainerBehaviour.Crash));
         var v1 = await Aws.RegisterAsync("web", "shop/web:1.0");
         await Aws.CreateServiceAsync("web", v1, desiredCount: 1);
 
