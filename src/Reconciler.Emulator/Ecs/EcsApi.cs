@@ -25,6 +25,8 @@ internal static class EcsApi
         ["DeleteService"] = ServiceOperations.Delete,
         ["DescribeServices"] = ServiceQueries.Describe,
         ["ListServices"] = ServiceQueries.List,
+        ["ListServiceDeployments"] = ServiceDeploymentQueries.List,
+        ["DescribeServiceDeployments"] = ServiceDeploymentQueries.Describe,
         ["ListTasks"] = TaskOperations.List,
         ["DescribeTasks"] = TaskOperations.Describe,
         ["TagResource"] = TagOperations.TagResource,

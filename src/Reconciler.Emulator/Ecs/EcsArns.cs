@@ -18,6 +18,9 @@ internal sealed record EcsArns(string Region, string Account)
     public string ServiceDeployment(string cluster, string service, string deploymentId) =>
         $"{Prefix}service-deployment/{cluster}/{service}/{deploymentId.Replace("ecs-svc/", "")}";
 
+    public string ServiceRevision(string cluster, string service, string deploymentId) =>
+        $"{Prefix}service-revision/{cluster}/{service}/{deploymentId.Replace("ecs-svc/", "")}";
+
     public string RoleRoot => $"arn:aws:iam::{Account}:root";
 
     /// <summary>The last path segment of an ARN, or the text itself when it is a plain name.</summary>

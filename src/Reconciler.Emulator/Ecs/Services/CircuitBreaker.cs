@@ -19,11 +19,12 @@ internal sealed class CircuitBreaker(DeploymentStarter starter, Action<ServiceRe
         primary.RolloutState = "FAILED";
         primary.RolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
         primary.UpdatedAt = now;
+        primary.FinishedAt = now;
         addEvent(service, now, ServiceMessages.DeploymentFailed(service.Name, primary.Id));
         if (primary.CircuitBreakerRollback && service.LastCompleted is { } good && good.TaskDefinitionArn != primary.TaskDefinitionArn)
         {
             addEvent(service, now, ServiceMessages.RollingBack(service.Name, good.Id));
-            starter.Start(service, good.TaskDefinitionArn, now, $"ECS deployment circuit breaker: rolling back to deploymentId {good.Id}.");
+            primary.RolledBackBy = starter.Start(service, good.TaskDefinitionArn, now, $"ECS deployment circuit breaker: rolling back to deploymentId {good.Id}.");
         }
     }
 }

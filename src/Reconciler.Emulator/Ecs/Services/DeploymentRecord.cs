@@ -29,4 +29,16 @@ internal sealed class DeploymentRecord(string id, string taskDefinitionArn, Date
     public bool CircuitBreakerRollback { get; init; }
 
     public bool Finished => RolloutState is "COMPLETED" or "FAILED";
+
+    /// <summary>When the rollout reached COMPLETED or FAILED.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>When a newer deployment replaced this one before it finished.</summary>
+    public DateTimeOffset? SupersededAt { get; set; }
+
+    /// <summary>Deployments that were running when this one started (the service deployment's source revisions).</summary>
+    public IReadOnlyList<string> SourceDeploymentIds { get; init; } = [];
+
+    /// <summary>Set on a FAILED deployment the circuit breaker rolled back: the deployment started to roll back.</summary>
+    public DeploymentRecord? RolledBackBy { get; set; }
 }

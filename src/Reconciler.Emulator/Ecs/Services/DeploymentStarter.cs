@@ -13,6 +13,7 @@ internal sealed class DeploymentStarter(IdGenerator ids)
         {
             old.Status = "ACTIVE";
             old.UpdatedAt = now;
+            old.SupersededAt ??= old.Finished ? null : now;
         }
         var breaker = service.DeploymentConfiguration.Obj("deploymentCircuitBreaker");
         var deployment = new DeploymentRecord(ids.DeploymentId(), taskDefinitionArn, now)
@@ -20,12 +21,14 @@ internal sealed class DeploymentStarter(IdGenerator ids)
             NetworkConfiguration = service.NetworkConfiguration?.DeepClone() as JsonObject,
             CircuitBreakerEnabled = breaker?.Bool("enable") ?? false,
             CircuitBreakerRollback = breaker?.Bool("rollback") ?? false,
+            SourceDeploymentIds = service.Deployments.Select(d => d.Id).ToList(),
         };
         if (reason is not null)
         {
             deployment.RolloutStateReason = reason;
         }
         service.Deployments.Add(deployment);
+        service.RecordHistory(deployment);
         service.TaskDefinitionArn = taskDefinitionArn;
         return deployment;
     }

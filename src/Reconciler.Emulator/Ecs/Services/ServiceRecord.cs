@@ -9,6 +9,7 @@ internal sealed class ServiceRecord(string name, string arn, string clusterName,
 {
     public const int MaxEvents = 100;
     public const int MaxStoppedTasks = 100;
+    public const int MaxHistory = 50;
 
     public string Name { get; } = name;
 
@@ -43,6 +44,9 @@ internal sealed class ServiceRecord(string name, string arn, string clusterName,
 
     public List<ServiceEvent> Events { get; } = [];
 
+    /// <summary>Every deployment ever started, oldest first (bounded): what ListServiceDeployments shows.</summary>
+    public List<DeploymentRecord> History { get; } = [];
+
     public List<TaskRecord> Tasks { get; } = [];
 
     /// <summary>The last deployment that reached COMPLETED: the circuit breaker's rollback target.</summary>
@@ -53,6 +57,15 @@ internal sealed class ServiceRecord(string name, string arn, string clusterName,
     public IEnumerable<TaskRecord> LiveTasks => Tasks.Where(t => t.State != TaskState.Stopped);
 
     public IEnumerable<TaskRecord> LiveTasksOf(DeploymentRecord deployment) => LiveTasks.Where(t => t.DeploymentId == deployment.Id);
+
+    public void RecordHistory(DeploymentRecord deployment)
+    {
+        History.Add(deployment);
+        if (History.Count > MaxHistory)
+        {
+            History.RemoveAt(0);
+        }
+    }
 
     public void AddEvent(ServiceEvent serviceEvent)
     {

@@ -113,6 +113,7 @@ internal sealed class ServiceScheduler(TaskPlanner planner, IdGenerator ids, Fun
         primary.RolloutState = "COMPLETED";
         primary.RolloutStateReason = $"ECS deployment {primary.Id} completed.";
         primary.UpdatedAt = now;
+        primary.FinishedAt = now;
         service.LastCompleted = primary;
         AddEvent(service, now, ServiceMessages.DeploymentCompleted(service.Name, primary.Id));
         AddEvent(service, now, ServiceMessages.SteadyState(service.Name));
