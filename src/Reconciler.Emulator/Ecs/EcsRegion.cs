@@ -14,11 +14,12 @@ internal sealed class EcsRegion
     /// <summary>Bounds one advance so a long idle period of a crash-looping service cannot stall a request.</summary>
     private const int MaxStepsPerAdvance = 20_000;
 
-    public EcsRegion(string region, string account, IdGenerator ids, ImageRules rules)
+    /// <param name="parameterExists">Whether an SSM parameter exists in this region: tasks whose secrets name a missing one fail to start.</param>
+    public EcsRegion(string region, string account, IdGenerator ids, ImageRules rules, Func<string, bool> parameterExists)
     {
         Arns = new EcsArns(region, account);
         Ids = ids;
-        Scheduler = new ServiceScheduler(new TaskPlanner(rules, ids, Arns), ids, TaskDefinitionByArn);
+        Scheduler = new ServiceScheduler(new TaskPlanner(rules, ids, Arns, parameterExists), ids, TaskDefinitionByArn);
     }
 
     public EcsArns Arns { get; }

@@ -26,12 +26,13 @@ internal sealed class EmulatorWorld(string account, IReadOnlyList<string> cluste
     {
         if (!_regions.TryGetValue(name, out var state))
         {
-            var ecs = new EcsRegion(name, Account, _ids, Rules);
+            var ssm = new SsmRegion(name, Account, _ids);
+            var ecs = new EcsRegion(name, Account, _ids, Rules, ssm.Parameters.ContainsKey);
             foreach (var cluster in clusters)
             {
                 ecs.CreateCluster(cluster, now);
             }
-            state = new RegionState(ecs, new SsmRegion(name, Account, _ids));
+            state = new RegionState(ecs, ssm);
             _regions[name] = state;
         }
         return state;

@@ -11,10 +11,12 @@ internal static class ServiceMessages
     public static string Stopped(string service, IEnumerable<TaskRecord> tasks) =>
         $"(service {service}) has stopped {tasks.Count()} running tasks: {TaskList(tasks)}.";
 
-    public static string TaskFailed(string service, TaskRecord task) =>
-        task.StopCode == "EssentialContainerExited"
-            ? $"(service {service}) (task {task.Id}) essential container in task exited."
-            : $"(service {service}) (task {task.Id}) failed container health checks.";
+    public static string TaskFailed(string service, TaskRecord task) => task.StopCode switch
+    {
+        "EssentialContainerExited" => $"(service {service}) (task {task.Id}) essential container in task exited.",
+        "TaskFailedToStart" => $"(service {service}) (task {task.Id}) failed to start: {task.StoppedReason}",
+        _ => $"(service {service}) (task {task.Id}) failed container health checks.",
+    };
 
     public static string SteadyState(string service) => $"(service {service}) has reached a steady state.";
 

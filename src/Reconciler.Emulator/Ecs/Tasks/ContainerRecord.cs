@@ -21,11 +21,15 @@ internal sealed class ContainerRecord(string id, string name, string image, bool
 
     public FailureKind FailureKind { get; init; }
 
+    /// <summary>Whether this container's planned failure stops the whole task (any container's missing secret does).</summary>
+    public bool StopsTask => FailAfter is not null && (Essential || FailureKind == FailureKind.SecretsUnavailable);
+
     public string LastStatus { get; set; } = "PENDING";
 
     public ContainerHealth Health { get; set; }
 
     public int? ExitCode { get; set; }
 
+    /// <summary>Container reason as DescribeTasks shows it; for a missing secret, the parameter names.</summary>
     public string? Reason { get; set; }
 }

@@ -5,18 +5,19 @@ internal static class TaskLifecycle
 {
     public const string HealthCheckReason = "Task failed container health checks";
     public const string ExitedReason = "Essential container in task exited";
+    public const string SecretsReason = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): InvalidParameters: ";
 
     /// <summary>Applies every change due at <paramref name="at"/>; returns true when the task failed just now.</summary>
     public static bool Apply(TaskRecord task, DateTimeOffset at)
     {
         if (task.State == TaskState.Pending && task.StartAt <= at)
         {
-            task.StartedAt = task.StartAt;
             if (task.FailAt is { } exitAt && exitAt <= task.StartAt)
             {
                 Fail(task, exitAt);
                 return true;
             }
+            task.StartedAt = task.StartAt;
             task.State = TaskState.Running;
             foreach (var container in task.Containers)
             {
@@ -56,8 +57,15 @@ internal static class TaskLifecycle
 
     private static void Fail(TaskRecord task, DateTimeOffset at)
     {
-        var culprit = task.Containers.Where(c => c.Essential && c.FailAfter is not null).MinBy(c => c.FailAfter)!;
+        var culprit = task.Containers.Where(c => c.StopsTask).MinBy(c => c.FailAfter)!;
         task.Failed = true;
+        if (culprit.FailureKind == FailureKind.SecretsUnavailable)
+        {
+            // Secrets are fetched before any container starts: nothing ran, so no exit codes.
+            MarkStopped(task, at, SecretsReason + culprit.Reason, "TaskFailedToStart");
+            return;
+        }
+        task.StartedAt ??= task.StartAt;
         if (culprit.FailureKind == FailureKind.EssentialContainerExited)
         {
             culprit.ExitCode = 1;

@@ -10,7 +10,7 @@ namespace Reconciler.Emulator.Ecs.Tasks;
 /// Creates a task and plans each container's life from its image behaviour and health check. The rule behind
 /// seed 000: an app that needs N seconds to start survives only if N is inside startPeriod + interval × retries.
 /// </summary>
-internal sealed class TaskPlanner(ImageRules rules, IdGenerator ids, EcsArns arns)
+internal sealed class TaskPlanner(ImageRules rules, IdGenerator ids, EcsArns arns, Func<string, bool> parameterExists)
 {
     /// <summary>Simulated provisioning + image pull before a task reaches RUNNING.</summary>
     public const int ProvisioningSeconds = 10;
@@ -31,12 +31,35 @@ internal sealed class TaskPlanner(ImageRules rules, IdGenerator ids, EcsArns arn
         var check = HealthCheckSettings.From(definition.Obj("healthCheck"));
         var behaviour = rules.Resolve(image);
         var (healthyAfter, failAfter, kind) = Timeline(behaviour, check);
+        var missing = MissingParameters(definition);
         return new ContainerRecord(ids.Guid(), definition.Str("name") ?? "", image, definition.Bool("essential") ?? true, check is not null)
         {
             HealthyAfter = healthyAfter,
-            FailAfter = failAfter,
-            FailureKind = kind,
+            FailAfter = missing.Count > 0 ? 0 : failAfter,
+            FailureKind = missing.Count > 0 ? FailureKind.SecretsUnavailable : kind,
+            Reason = missing.Count > 0 ? string.Join(", ", missing) : null,
         };
+    }
+
+    /// <summary>SSM parameters named by <c>secrets[].valueFrom</c> that do not exist (Secrets Manager is not emulated).</summary>
+    private List<string> MissingParameters(JsonObject definition) =>
+        (definition.Arr("secrets")?.OfType<JsonObject>() ?? [])
+            .Select(s => s.Str("valueFrom") ?? "")
+            .Where(v => v.Length > 0 && !v.StartsWith("arn:aws:secretsmanager:", StringComparison.Ordinal))
+            .Select(ParameterName)
+            .Where(name => !parameterExists(name))
+            .ToList();
+
+    /// <summary>arn:aws:ssm:region:account:parameter/a/b names "/a/b"; a plain name is used as given.</summary>
+    private static string ParameterName(string valueFrom)
+    {
+        var marker = valueFrom.IndexOf(":parameter/", StringComparison.Ordinal);
+        if (!valueFrom.StartsWith("arn:", StringComparison.Ordinal) || marker < 0)
+        {
+            return valueFrom;
+        }
+        var path = valueFrom[(marker + ":parameter/".Length)..];
+        return path.Contains('/') ? "/" + path : path;
     }
 
     private static (int? HealthyAfter, int? FailAfter, FailureKind Kind) Timeline(ContainerBehaviour behaviour, HealthCheckSettings? check)

@@ -46,7 +46,7 @@ internal sealed class TaskRecord(string id, string arn, string deploymentId, Tas
 
     /// <summary>When the task stops by itself: the first essential container to fail.</summary>
     public DateTimeOffset? FailAt =>
-        Containers.Where(c => c.Essential && c.FailAfter is not null).Select(c => (DateTimeOffset?)StartAt.AddSeconds(c.FailAfter!.Value)).Min();
+        Containers.Where(c => c.StopsTask).Select(c => (DateTimeOffset?)StartAt.AddSeconds(c.FailAfter!.Value)).Min();
 
     /// <summary>The next moment at which this task changes by itself, or null.</summary>
     public DateTimeOffset? NextTransition()

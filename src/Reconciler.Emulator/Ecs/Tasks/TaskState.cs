@@ -20,4 +20,7 @@ internal enum FailureKind
     None,
     EssentialContainerExited,
     HealthCheckFailed,
+
+    /// <summary>An SSM parameter named in <c>secrets[].valueFrom</c> does not exist: the task never starts.</summary>
+    SecretsUnavailable,
 }
