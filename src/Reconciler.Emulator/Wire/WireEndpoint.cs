@@ -37,6 +37,13 @@ internal sealed class WireEndpoint(EmulatorCore core)
             await WireResponses.WriteErrorAsync(context, e.Type, e.Message, e.Status);
             Completed(call, false);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An emulator bug must look like a cloud-side 500 to the client, not a hung or reset connection.
+            var type = target.Service == "ssm" ? "InternalServerError" : "ServerException";
+            await WireResponses.WriteErrorAsync(context, type, $"emulator internal error in {target.Operation}: {e.GetType().Name}: {e.Message}", 500);
+            Completed(call, false);
+        }
     }
 
     private async Task RespondAsync(HttpContext context, WireCall call, CallDirective directive, JsonObject body)
