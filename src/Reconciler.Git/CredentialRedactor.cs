@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace Reconciler.Git;
+
+/// <summary>
+/// Removes credentials from anything that may reach a log or an exception: passwords in URLs
+/// (https://user:***@host) and the literal token text, in case a server or git echoes it back.
+/// </summary>
+internal static partial class CredentialRedactor
+{
+    private const string Mask = "***";
+
+    public static bool HasPassword(string url) => UrlPassword().IsMatch(url);
+
+    public static string RedactUrls(string text) => UrlPassword().Replace(text, "${prefix}" + Mask + "@");
+
+    public static string Redact(string text, string? secret)
+    {
+        var redacted = RedactUrls(text);
+        // Very short secrets would mask ordinary words; real tokens are far longer than this.
+        return string.IsNullOrEmpty(secret) || secret.Length < 4
+            ? redacted
+            : redacted.Replace(secret, Mask, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"(?<prefix>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)[^@/\s]+@")]
+    private static partial Regex UrlPassword();
+}

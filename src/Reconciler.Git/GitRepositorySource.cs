@@ -1,0 +1,134 @@
+using Reconciler.Core.Sources;
+using Reconciler.Git.Processes;
+
+namespace Reconciler.Git;
+
+/// <summary>
+/// Desired state from one branch of a git repository, through the git CLI: a shallow fetch into a bare
+/// cache, then <c>git archive</c> of the fetched commit into an immutable snapshot folder named by its SHA.
+/// The current and the previous snapshot are kept, so a reader of the last snapshot is never pulled from under.
+/// </summary>
+public sealed class GitRepositorySource : IDesiredStateSource
+{
+    private readonly GitSourceOptions options;
+    private readonly TimeProvider time;
+    private readonly GitCli git;
+    private readonly SnapshotStore snapshots;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly string fetchDescription;
+    private bool cacheReady;
+    private SourceSnapshot? current;
+
+    public GitRepositorySource(GitSourceOptions options, IProcessRunner? runner = null, TimeProvider? time = null)
+    {
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));
+        }
+        this.options = options;
+        this.time = time ?? TimeProvider.System;
+        var workDir = Path.GetFullPath(options.WorkDir);
+        CacheDirectory = Path.Combine(workDir, "cache.git");
+        snapshots = new SnapshotStore(Path.Combine(workDir, "snapshots"));
+        var home = Directory.CreateDirectory(Path.Combine(workDir, "home")).FullName;
+        git = new GitCli(runner ?? new ProcessRunner(time), GitEnvironment.Create(options, home), options.Timeout, options.TokenFile);
+        fetchDescription = $"git fetch of branch '{options.Branch}' from {CredentialRedactor.RedactUrls(options.Url)}";
+    }
+
+    /// <summary>The bare cache repository (exposed for tests that check the fetch stays shallow).</summary>
+    internal string CacheDirectory { get; }
+
+    public TimeSpan PollInterval => options.PollInterval;
+
+    public string Describe() => $"git {CredentialRedactor.RedactUrls(options.Url)} branch {options.Branch} path {options.Path}";
+
+    public async Task<SourceSnapshot> FetchAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureCacheAsync(cancellationToken).ConfigureAwait(false);
+            var revision = await FetchRevisionAsync(cancellationToken).ConfigureAwait(false);
+            if (current?.Revision == revision)
+            {
+                return current;
+            }
+            var snapshot = await CreateSnapshotAsync(revision, cancellationToken).ConfigureAwait(false);
+            var previous = current?.Revision;
+            current = snapshot;
+            PruneQuietly(revision, previous);
+            return snapshot;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task EnsureCacheAsync(CancellationToken ct)
+    {
+        if (cacheReady)
+        {
+            return;
+        }
+        Directory.CreateDirectory(CacheDirectory);
+        if (!File.Exists(Path.Combine(CacheDirectory, "HEAD")))
+        {
+            await git.RunAsync("git init of the cache", CacheDirectory, ct, "init", "--bare", "--quiet").ConfigureAwait(false);
+            await git.RunAsync("git remote add", CacheDirectory, ct, "remote", "add", "origin", options.Url).ConfigureAwait(false);
+        }
+        else
+        {
+            // The cache may survive a restart with a changed Url; the options are the truth.
+            await git.RunAsync("git remote set-url", CacheDirectory, ct, "remote", "set-url", "origin", options.Url).ConfigureAwait(false);
+        }
+        cacheReady = true;
+    }
+
+    private async Task<string> FetchRevisionAsync(CancellationToken ct)
+    {
+        var trackingRef = $"refs/remotes/origin/{options.Branch}";
+        await git.RunAsync(fetchDescription, CacheDirectory, ct,
+            "fetch", "--depth", "1", "--no-tags", "--quiet", "origin", $"+refs/heads/{options.Branch}:{trackingRef}").ConfigureAwait(false);
+        var sha = await git.RunAsync($"git rev-parse of {trackingRef}", CacheDirectory, ct, "rev-parse", "--verify", trackingRef + "^{commit}").ConfigureAwait(false);
+        return sha.Trim();
+    }
+
+    private async Task<SourceSnapshot> CreateSnapshotAsync(string revision, CancellationToken ct)
+    {
+        var root = await snapshots.MaterializeAsync(
+            revision,
+            tar => git.RunAsync($"git archive of commit {revision}", CacheDirectory, ct, "archive", "--format=tar", "-o", tar, revision),
+            ct).ConfigureAwait(false);
+        var manifests = Path.GetFullPath(Path.Combine(root, options.Path));
+        if (!Directory.Exists(manifests))
+        {
+            throw new SourceException(
+                $"Path '{options.Path}' does not exist in commit {revision} of branch '{options.Branch}' ({Describe()}); create it or fix the git source Path.");
+        }
+        var (author, message) = await ReadCommitAsync(revision, ct).ConfigureAwait(false);
+        return new SourceSnapshot(revision, manifests, time.GetUtcNow(), message, author);
+    }
+
+    private async Task<(string Author, string Message)> ReadCommitAsync(string revision, CancellationToken ct)
+    {
+        var output = await git.RunAsync($"git show of commit {revision}", CacheDirectory, ct,
+            "show", "-s", "--format=%an <%ae>%x00%B", revision).ConfigureAwait(false);
+        var parts = output.Split('\0', 2);
+        return (parts[0].Trim(), parts.Length > 1 ? parts[1].Trim() : string.Empty);
+    }
+
+    /// <summary>Cleanup is best effort: a snapshot that cannot be deleted now is retried after the next new revision.</summary>
+    private void PruneQuietly(string revision, string? previous)
+    {
+        try
+        {
+            snapshots.Prune(revision, previous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next prune; the fetch itself succeeded.
+        }
+    }
+}

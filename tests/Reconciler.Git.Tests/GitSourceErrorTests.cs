@@ -1,0 +1,116 @@
+using Reconciler.Core.Sources;
+using Reconciler.Git.Processes;
+
+namespace Reconciler.Git.Tests;
+
+public sealed class GitSourceErrorTests : GitSourceFixture
+{
+    private const string Token = "ghp_S3cretT0kenValue1234567890";
+
+    [Test]
+    public void A_missing_branch_fails_with_the_branch_url_and_git_reason()
+    {
+        CommitManifest("web.yaml", "image: web:1");
+        var source = new GitRepositorySource(Options(branch: "release"));
+
+        var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Does.StartWith($"git fetch of branch 'release' from {Remote.Url} failed: "));
+        Assert.That(error.Message, Does.Contain("couldn't find remote ref"));
+    }
+
+    [Test]
+    public void A_missing_path_fails_naming_the_path_and_the_commit()
+    {
+        var sha = CommitManifest("web.yaml", "image: web:1");
+        var source = new GitRepositorySource(Options(path: "deploy"));
+
+        var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain("Path 'deploy' does not exist in commit " + sha));
+    }
+
+    [Test]
+    public void The_token_never_appears_in_arguments_environment_or_errors()
+    {
+        CommitManifest("web.yaml", "image: web:1");
+        var tokenFile = WriteTokenFile();
+        var runner = new RecordingProcessRunner();
+        var source = new GitRepositorySource(Options(branch: "missing", tokenFile: tokenFile), runner);
+
+        var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None));
+
+        Assert.That(runner.Requests, Is.Not.Empty);
+        Assert.That(runner.AllArgumentsAndEnvironmentValues, Has.None.Contains(Token));
+        Assert.That(error!.Message, Does.Not.Contain(Token));
+    }
+
+    [Test]
+    public void Credentials_echoed_by_git_are_redacted_from_the_error()
+    {
+        var tokenFile = WriteTokenFile();
+        var runner = new RecordingProcessRunner(answer: request => request.Arguments.Contains("fetch")
+            ? new ProcessResult(128, "", $"fatal: unable to access 'https://bot:{Token}@git.example/org/repo/': 403 for {Token}\n")
+            : new ProcessResult(0, "", ""));
+        var source = new GitRepositorySource(Options(tokenFile: tokenFile), runner);
+
+        var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Not.Contain(Token));
+        Assert.That(error.Message, Does.Contain("'https://bot:***@git.example/org/repo/': 403 for ***"));
+    }
+
+    [Test]
+    public async Task The_askpass_helper_answers_the_password_prompt_from_the_token_file()
+    {
+        CommitManifest("web.yaml", "image: web:1");
+        var runner = new RecordingProcessRunner();
+        await new GitRepositorySource(Options(tokenFile: WriteTokenFile()), runner).FetchAsync(CancellationToken.None);
+        var askPass = runner.Requests.First().Environment["GIT_ASKPASS"]!;
+
+        var password = await new ProcessRunner().RunAsync(
+            new ProcessRequest(askPass, ["Password for 'https://git.example': "], null, new Dictionary<string, string?>(), TimeSpan.FromSeconds(10)),
+            CancellationToken.None);
+        var user = await new ProcessRunner().RunAsync(
+            new ProcessRequest(askPass, ["Username for 'https://git.example': "], null, new Dictionary<string, string?>(), TimeSpan.FromSeconds(10)),
+            CancellationToken.None);
+
+        Assert.That(password.StandardOutput.Trim(), Is.EqualTo(Token));
+        Assert.That(user.StandardOutput.Trim(), Is.EqualTo("x-access-token"));
+    }
+
+    [Test]
+    public async Task Git_runs_without_prompts_or_system_and_user_configuration()
+    {
+        CommitManifest("web.yaml", "image: web:1");
+        var runner = new RecordingProcessRunner();
+        await new GitRepositorySource(Options(), runner).FetchAsync(CancellationToken.None);
+
+        var env = runner.Requests.First().Environment;
+
+        Assert.That(env["GIT_TERMINAL_PROMPT"], Is.EqualTo("0"));
+        Assert.That(env["GIT_CONFIG_NOSYSTEM"], Is.EqualTo("1"));
+        Assert.That(env["GIT_CONFIG_GLOBAL"], Is.EqualTo("/dev/null"));
+        Assert.That(env["HOME"], Does.StartWith(WorkDir));
+    }
+
+    [Test]
+    public void A_git_command_that_times_out_fails_with_an_actionable_message()
+    {
+        var runner = new RecordingProcessRunner(answer: request => request.Arguments.Contains("fetch")
+            ? new ProcessResult(-1, "", "", TimedOut: true)
+            : new ProcessResult(0, "", ""));
+        var source = new GitRepositorySource(Options() with { Timeout = TimeSpan.FromSeconds(5) }, runner);
+
+        var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo($"git fetch of branch 'main' from {Remote.Url} timed out after 5s; check network access to the remote or raise the git Timeout."));
+    }
+
+    private string WriteTokenFile()
+    {
+        var path = Path.Combine(WorkDir, "token");
+        File.WriteAllText(path, Token + "\n");
+        return path;
+    }
+}
