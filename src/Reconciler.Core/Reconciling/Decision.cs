@@ -19,8 +19,8 @@ public abstract record Decision(Plan Plan, HealthAssessment Health, string Messa
     /// <summary>A rollout is in progress: observe again soon.</summary>
     public sealed record Watch(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
 
-    /// <summary>The rollout completed: the plan records the new last known-good.</summary>
-    public sealed record Completed(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
+    /// <summary>The rollout completed: the plan records <see cref="KnownGood"/> as the new last known-good.</summary>
+    public sealed record Completed(Plan Plan, HealthAssessment Health, string Message, string KnownGood) : Decision(Plan, Health, Message);
 
     /// <summary>The rollout failed: the plan rolls back to the last known-good and pins the failed fingerprint.</summary>
     public sealed record RollBack(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);

@@ -51,7 +51,7 @@ public static class EcsDecider
                 return new Decision.Watch(Plan.Empty(key), new HealthAssessment(HealthStatus.Progressing, p.Message), p.Message);
             case RolloutVerdict.Completed c:
                 var record = new TagService(key, new Dictionary<string, string> { [TagKeys.LastKnownGood] = target });
-                return new Decision.Completed(new Plan(key, [record]), EcsHealth.Assess(service, target), $"rollout of {Short(target)} completed");
+                return new Decision.Completed(new Plan(key, [record]), EcsHealth.Assess(service, target), $"rollout of {Short(target)} completed", target);
             case RolloutVerdict.Failed f:
                 return RollBack(observation, target, fingerprint, f.Message);
             default:

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Reconciler.Daemon.Hosting;
 
@@ -63,7 +64,8 @@ internal static class RunCommand
         try
         {
             await using var app = await DaemonHost.BuildAsync(settings, logger, ct);
-            await app.RunAsync(ct);
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
             return 0;
         }
         catch (StartupException ex)

@@ -15,9 +15,12 @@ internal static class StatusTable
         }));
         var widths = Enumerable.Range(0, rows[0].Length - 1).Select(i => rows.Max(r => r[i].Length)).ToArray();
         var text = new StringBuilder();
-        text.Append("source: ").Append(document.Source.Description).Append(" @ ").Append(Short(document.Source.Revision));
-        if (document.Source.Error is not null) text.Append("  fetch error: ").Append(document.Source.Error);
-        text.AppendLine();
+        if (document.Source.Description.Length > 0)
+        {
+            text.Append("source: ").Append(document.Source.Description).Append(" @ ").Append(Short(document.Source.Revision));
+            if (document.Source.Error is not null) text.Append("  fetch error: ").Append(document.Source.Error);
+            text.AppendLine();
+        }
         foreach (var error in document.Source.ManifestErrors) text.Append("  manifest error: ").AppendLine(error);
         foreach (var row in rows)
         {
@@ -27,7 +30,7 @@ internal static class StatusTable
         return text.ToString();
     }
 
-    private static string Short(string? revision) => revision is null ? "-" : revision.Length > 12 ? revision[..12] : revision;
+    private static string Short(string? revision) => string.IsNullOrEmpty(revision) ? "-" : revision.Length > 12 ? revision[..12] : revision;
 
     private static string LastSegment(string? arn) => arn is null ? "-" : arn[(arn.LastIndexOf('/') + 1)..];
 }

@@ -41,10 +41,7 @@ internal sealed class CloudConnection : IAsyncDisposable
         {
             var options = emulatorOptions ?? new EmulatorOptions();
             var host = await EmulatorHost.StartAsync(options, ct);
-            foreach (var ecs in manifests.OfType<EcsServiceManifest>())
-            {
-                host.State.CreateCluster(ecs.Spec.Cluster, ecs.Spec.Region);
-            }
+            EmulatorSeed.Seed(host.State, manifests.ToList());
             var time = new EmulatorClock(host.State, options.Speed);
             var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
             return new CloudConnection(clients, [new EcsPlatform(clients, AwsCallPolicy.Default(time))], time, host);

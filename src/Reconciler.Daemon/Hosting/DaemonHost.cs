@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -56,7 +57,7 @@ internal static class DaemonHost
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<RetryRequests>();
         services.AddSingleton<SourceTrigger>();
-        services.AddSingleton(sp => new WorkQueue<ResourceKey>(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WorkQueue<ResourceKey>(null, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => cloud.Platforms);
         services.AddSingleton(sp => new ResourceReconciler(
             sp.GetRequiredService<DesiredStateStore>(), cloud.Platforms, sp.GetRequiredService<StatusStore>(),
@@ -69,13 +70,7 @@ internal static class DaemonHost
         if (cloud.Emulator is { } emulator)
         {
             // The demo creates the clusters its manifests name (ECS itself expects them to exist).
-            app.Services.GetRequiredService<DesiredStateStore>().Loaded += manifests =>
-            {
-                foreach (var ecs in manifests.OfType<EcsServiceManifest>())
-                {
-                    emulator.State.CreateCluster(ecs.Spec.Cluster, ecs.Spec.Region);
-                }
-            };
+            app.Services.GetRequiredService<DesiredStateStore>().Loaded += manifests => EmulatorSeed.Seed(emulator.State, manifests);
         }
         DaemonEndpoints.Map(app, settings);
         app.Lifetime.ApplicationStopped.Register(() => cloud.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -58,4 +58,18 @@ public sealed class EmulatorControl
     /// <summary>Creates a cluster in a region, like ECS CreateCluster (idempotent).</summary>
     public void CreateCluster(string name, string region = "us-east-1") =>
         _core.WithWorld((world, now) => world.Region(region, now).Ecs.CreateCluster(name, now));
+
+    /// <summary>Creates or overwrites an SSM parameter (String, StringList or SecureString), like PutParameter with Overwrite.</summary>
+    public long PutParameter(string name, string type, string value, string region = "us-east-1") =>
+        _core.WithWorld((world, now) =>
+        {
+            var ssm = world.Region(region, now).Ssm;
+            var version = (ssm.Parameters.GetValueOrDefault(name)?.Version ?? 0) + 1;
+            ssm.Parameters[name] = new Ssm.SsmParameter(name, type, value, version, now, ssm.Arn(name), "text");
+            return version;
+        });
+
+    /// <summary>True when the parameter exists in the region.</summary>
+    public bool HasParameter(string name, string region = "us-east-1") =>
+        _core.WithWorld((world, now) => world.Region(region, now).Ssm.Parameters.ContainsKey(name));
 }

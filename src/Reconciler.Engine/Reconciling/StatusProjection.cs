@@ -29,7 +29,7 @@ internal static class StatusProjection
             Health = health?.Status ?? old.Health,
             DesiredRevision = record.Entry.Revision,
             AppliedRevision = record.Observation?.AppliedRevision ?? old.AppliedRevision,
-            LastKnownGood = record.Observation?.LastKnownGood ?? old.LastKnownGood,
+            LastKnownGood = (decision as Decision.Completed)?.KnownGood ?? record.Observation?.LastKnownGood ?? old.LastKnownGood,
             Message = record.Entry.Stale ? $"manifest file {record.Entry.File} is broken; keeping its last good version. {message}" : message,
             LastError = record.Error,
             Conditions = Conditions(old.Conditions, record, now),
