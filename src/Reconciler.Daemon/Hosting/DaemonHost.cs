@@ -67,6 +67,8 @@ internal static class DaemonHost
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileController>());
 
         var app = builder.Build();
+        // Created before anything is measured: a MeterListener only sees measurements made after it starts.
+        app.Services.GetRequiredService<PrometheusExporter>();
         if (cloud.Emulator is { } emulator)
         {
             // The demo creates the clusters its manifests name (ECS itself expects them to exist).
