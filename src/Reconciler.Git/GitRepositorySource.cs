@@ -48,22 +48,32 @@ public sealed class GitRepositorySource : IDesiredStateSource
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureCacheAsync(cancellationToken).ConfigureAwait(false);
-            var revision = await FetchRevisionAsync(cancellationToken).ConfigureAwait(false);
-            if (current?.Revision == revision)
-            {
-                return current;
-            }
-            var snapshot = await CreateSnapshotAsync(revision, cancellationToken).ConfigureAwait(false);
-            var previous = current?.Revision;
-            current = snapshot;
-            PruneQuietly(revision, previous);
-            return snapshot;
+            return await FetchLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceException(
+                $"Cannot write the git cache or snapshot under '{options.WorkDir}' ({Describe()}): {e.Message}; make WorkDir writable and check free disk space.", e);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<SourceSnapshot> FetchLockedAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCacheAsync(cancellationToken).ConfigureAwait(false);
+        var revision = await FetchRevisionAsync(cancellationToken).ConfigureAwait(false);
+        if (current?.Revision == revision)
+        {
+            return current;
+        }
+        var snapshot = await CreateSnapshotAsync(revision, cancellationToken).ConfigureAwait(false);
+        var previous = current?.Revision;
+        current = snapshot;
+        PruneQuietly(revision, previous);
+        return snapshot;
     }
 
     private async Task EnsureCacheAsync(CancellationToken ct)
