@@ -32,7 +32,8 @@ public sealed class GitRepositorySource : IDesiredStateSource
         CacheDirectory = Path.Combine(workDir, "cache.git");
         snapshots = new SnapshotStore(Path.Combine(workDir, "snapshots"));
         var home = Directory.CreateDirectory(Path.Combine(workDir, "home")).FullName;
-        git = new GitCli(runner ?? new ProcessRunner(time), GitEnvironment.Create(options, home), options.Timeout, options.TokenFile);
+        // Process timeouts bound real processes, so they run on real time even when FetchedAt uses a fake clock.
+        git = new GitCli(runner ?? new ProcessRunner(), GitEnvironment.Create(options, home), options.Timeout, options.TokenFile);
         fetchDescription = $"git fetch of branch '{options.Branch}' from {CredentialRedactor.RedactUrls(options.Url)}";
     }
 
