@@ -32,7 +32,8 @@ public sealed class GitRepositorySource : IDesiredStateSource
         CacheDirectory = Path.Combine(workDir, "cache.git");
         snapshots = new SnapshotStore(Path.Combine(workDir, "snapshots"));
         var home = Directory.CreateDirectory(Path.Combine(workDir, "home")).FullName;
-        git = new GitCli(runner ?? new ProcessRunner(time), GitEnvironment.Create(options, home), options.Timeout, options.TokenFile);
+        // Process timeouts bound real processes, so they run on real time even when FetchedAt uses a fake clock.
+        git = new GitCli(runner ?? new ProcessRunner(), GitEnvironment.Create(options, home), options.Timeout, options.TokenFile);
         fetchDescription = $"git fetch of branch '{options.Branch}' from {CredentialRedactor.RedactUrls(options.Url)}";
     }
 
@@ -48,22 +49,32 @@ public sealed class GitRepositorySource : IDesiredStateSource
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureCacheAsync(cancellationToken).ConfigureAwait(false);
-            var revision = await FetchRevisionAsync(cancellationToken).ConfigureAwait(false);
-            if (current?.Revision == revision)
-            {
-                return current;
-            }
-            var snapshot = await CreateSnapshotAsync(revision, cancellationToken).ConfigureAwait(false);
-            var previous = current?.Revision;
-            current = snapshot;
-            PruneQuietly(revision, previous);
-            return snapshot;
+            return await FetchLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceException(
+                $"Cannot write the git cache or snapshot under '{options.WorkDir}' ({Describe()}): {e.Message}; make WorkDir writable and check free disk space.", e);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<SourceSnapshot> FetchLockedAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCacheAsync(cancellationToken).ConfigureAwait(false);
+        var revision = await FetchRevisionAsync(cancellationToken).ConfigureAwait(false);
+        if (current?.Revision == revision)
+        {
+            return current;
+        }
+        var snapshot = await CreateSnapshotAsync(revision, cancellationToken).ConfigureAwait(false);
+        var previous = current?.Revision;
+        current = snapshot;
+        PruneQuietly(revision, previous);
+        return snapshot;
     }
 
     private async Task EnsureCacheAsync(CancellationToken ct)

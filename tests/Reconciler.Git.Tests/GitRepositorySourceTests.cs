@@ -106,6 +106,18 @@ public sealed class GitRepositorySourceTests : GitSourceFixture
     }
 
     [Test]
+    public async Task Concurrent_fetches_share_one_snapshot()
+    {
+        var sha = CommitManifest("web.yaml", "image: web:1");
+        var source = new GitRepositorySource(Options());
+
+        var both = await Task.WhenAll(source.FetchAsync(CancellationToken.None), source.FetchAsync(CancellationToken.None));
+
+        Assert.That(both[0], Is.SameAs(both[1]));
+        Assert.That(both[0].Revision, Is.EqualTo(sha));
+    }
+
+    [Test]
     public void Describe_names_url_branch_and_path()
     {
         var source = new GitRepositorySource(Options(path: "deploy"));

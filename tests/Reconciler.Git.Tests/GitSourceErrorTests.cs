@@ -107,6 +107,19 @@ public sealed class GitSourceErrorTests : GitSourceFixture
         Assert.That(error!.Message, Is.EqualTo($"git fetch of branch 'main' from {Remote.Url} timed out after 5s; check network access to the remote or raise the git Timeout."));
     }
 
+    [Test]
+    public void An_unwritable_snapshot_folder_fails_naming_the_work_dir()
+    {
+        CommitManifest("web.yaml", "image: web:1");
+        File.WriteAllText(Path.Combine(WorkDir, "snapshots"), "a file where the snapshots folder should be");
+        var source = new GitRepositorySource(Options());
+
+        var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None));
+
+        Assert.That(error!.Message, Does.StartWith($"Cannot write the git cache or snapshot under '{WorkDir}'"));
+        Assert.That(error.Message, Does.EndWith("make WorkDir writable and check free disk space."));
+    }
+
     private string WriteTokenFile()
     {
         var path = Path.Combine(WorkDir, "token");

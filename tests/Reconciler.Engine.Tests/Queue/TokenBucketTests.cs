@@ -3,6 +3,7 @@ using Reconciler.Engine.Queue;
 
 namespace Reconciler.Engine.Tests.Queue;
 
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class TokenBucketTests
 {
     private readonly FakeTimeProvider time = new();

@@ -4,6 +4,7 @@ using Reconciler.Engine.Queue;
 
 namespace Reconciler.Engine.Tests.Queue;
 
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class WorkQueueTests
 {
     private static readonly ResourceKey Web = new("EcsService", "web");
