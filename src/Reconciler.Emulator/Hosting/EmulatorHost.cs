@@ -38,7 +38,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         var wire = new WireEndpoint(core);
         var admin = new AdminEndpoints(core, control);
         app.Run(context => Route(context, wire, admin));
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         var address = app.Urls.First();
         return new EmulatorHost(app, control, new Uri(address.EndsWith('/') ? address : address + "/"));
     }

@@ -127,4 +127,28 @@ internal sealed class RolloutScenarioTests : EmulatorTestBase
         Assert.That(service.Primary().Text("rolloutStateReason"), Is.EqualTo("ECS deployment circuit breaker: tasks failed to start."));
         Assert.That(service.Number("runningCount"), Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task With_maximumPercent_100_and_minimumHealthyPercent_50_the_rollout_replaces_tasks_without_exceeding_desired()
+    {
+        var config = new { maximumPercent = 100, minimumHealthyPercent = 50 };
+        var v1 = await Aws.RegisterAsync("web", "shop/web:1.0", HealthCheck());
+        await Aws.CreateServiceAsync("web", v1, desiredCount: 2, config);
+        AdvanceSeconds(120);
+        var v2 = await Aws.RegisterAsync("web", "shop/web:2.0", HealthCheck());
+        await Aws.UpdateTaskDefinitionAsync("web", v2);
+
+        var peak = 0;
+        for (var second = 0; second < 300; second += 5)
+        {
+            AdvanceSeconds(5);
+            var current = await Aws.ServiceAsync("web");
+            peak = Math.Max(peak, current.Number("runningCount") + current.Number("pendingCount"));
+        }
+        var service = await Aws.ServiceAsync("web");
+
+        Assert.That(peak, Is.EqualTo(2));
+        Assert.That(service.Primary().Text("rolloutState"), Is.EqualTo("COMPLETED"));
+        Assert.That(service.Primary().Text("taskDefinition"), Is.EqualTo(v2));
+    }
 }
