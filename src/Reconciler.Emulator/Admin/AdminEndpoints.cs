@@ -24,6 +24,7 @@ internal sealed class AdminEndpoints(EmulatorCore core, EmulatorControl control)
             JsonNode result = route switch
             {
                 "GET /health" => new JsonObject { ["status"] = "ok" },
+                "GET /state" => core.WithWorld(StateSnapshot.Take),
                 "GET /calls" => Calls(request.Query["outcome"].ToString()),
                 "POST /reset" => Reset(),
                 "GET /faults" => AdminJson.ToJson(control.Faults),

@@ -15,6 +15,7 @@ internal static class AdminJson
         ErrorRate = Number(body, "errorRate") ?? current.ErrorRate,
         DropRate = Number(body, "dropRate") ?? current.DropRate,
         LatencyMs = body.Int("latencyMs") ?? current.LatencyMs,
+        LatencyRate = Number(body, "latencyRate") ?? current.LatencyRate,
         Operations = body.ContainsKey("operations") ? body.Strings("operations").ToHashSet() : current.Operations,
     };
 
@@ -24,6 +25,7 @@ internal static class AdminJson
         ["errorRate"] = faults.ErrorRate,
         ["dropRate"] = faults.DropRate,
         ["latencyMs"] = faults.LatencyMs,
+        ["latencyRate"] = faults.LatencyRate,
         ["operations"] = (faults.Operations ?? new HashSet<string>()).Order().ToJsonArray(),
     };
 

@@ -54,7 +54,7 @@ internal sealed class FaultInjector(FaultOptions options, int seed)
     {
         lock (_gate)
         {
-            latency = _options.AppliesTo(call.Operation) ? TimeSpan.FromMilliseconds(_options.LatencyMs) : TimeSpan.Zero;
+            latency = Latency(call.Operation);
             foreach (var hook in _hooks.ToList())
             {
                 var directive = hook.Before(call);
@@ -65,6 +65,17 @@ internal sealed class FaultInjector(FaultOptions options, int seed)
             }
             return _options.AppliesTo(call.Operation) ? Draw(call.Service) : CallDirective.Proceed;
         }
+    }
+
+    private TimeSpan Latency(string operation)
+    {
+        if (_options.LatencyMs <= 0 || !_options.AppliesTo(operation))
+        {
+            return TimeSpan.Zero;
+        }
+        // Draw only for a partial rate, so adding latency to every call leaves the other faults' sequence unchanged.
+        var delayed = _options.LatencyRate >= 1 || _random.NextDouble() < _options.LatencyRate;
+        return delayed ? TimeSpan.FromMilliseconds(_options.LatencyMs) : TimeSpan.Zero;
     }
 
     private CallDirective Draw(string service)

@@ -17,8 +17,11 @@ public sealed record FaultOptions
     /// <summary>Share of calls whose connection is aborted before any response.</summary>
     public double DropRate { get; init; }
 
-    /// <summary>Delay added before each call is answered (waits on the emulator's TimeProvider).</summary>
+    /// <summary>Delay added before a call is answered (waits on the emulator's TimeProvider).</summary>
     public int LatencyMs { get; init; }
+
+    /// <summary>Share of calls that get <see cref="LatencyMs"/>; 1 (the default) delays every call.</summary>
+    public double LatencyRate { get; init; } = 1;
 
     /// <summary>Operation names (e.g. "UpdateService") the faults apply to; null or empty means every operation.</summary>
     public IReadOnlySet<string>? Operations { get; init; }
@@ -27,7 +30,7 @@ public sealed record FaultOptions
 
     internal IEnumerable<string> Problems()
     {
-        foreach (var (name, rate) in new[] { ("throttleRate", ThrottleRate), ("errorRate", ErrorRate), ("dropRate", DropRate) })
+        foreach (var (name, rate) in new[] { ("throttleRate", ThrottleRate), ("errorRate", ErrorRate), ("dropRate", DropRate), ("latencyRate", LatencyRate) })
         {
             if (rate is < 0 or > 1 || double.IsNaN(rate))
             {

@@ -31,7 +31,7 @@ internal static class SsmOperations
     public static JsonObject Get(SsmCall call)
     {
         var name = call.Body.RequiredStr("Name", "ValidationException");
-        var parameter = call.Region.Parameters.GetValueOrDefault(name) ?? throw new AwsException("ParameterNotFound", $"Parameter {name} not found.");
+        var parameter = call.Region.Find(name) ?? throw new AwsException("ParameterNotFound", $"Parameter {name} not found.");
         return new JsonObject { ["Parameter"] = SsmJson.ToJson(parameter, call.Body.Bool("WithDecryption") == true) };
     }
 
@@ -43,10 +43,10 @@ internal static class SsmOperations
             throw AwsException.SsmValidation($"1 validation error detected: Value at 'names' failed to satisfy constraint: Member must have length less than or equal to 10 and greater than or equal to 1 (got {names.Count}).");
         }
         var decrypt = call.Body.Bool("WithDecryption") == true;
-        var found = names.Distinct().Where(call.Region.Parameters.ContainsKey).ToList();
+        var found = names.Distinct().Where(n => call.Region.Find(n) is not null).ToList();
         return new JsonObject
         {
-            ["Parameters"] = found.Select(n => (JsonNode)SsmJson.ToJson(call.Region.Parameters[n], decrypt)).ToJsonArray(),
+            ["Parameters"] = found.Select(n => (JsonNode)SsmJson.ToJson(call.Region.Find(n)!, decrypt)).ToJsonArray(),
             ["InvalidParameters"] = names.Distinct().Except(found).ToJsonArray(),
         };
     }

@@ -114,4 +114,21 @@ internal sealed class AdminEndpointTests : EmulatorTestBase
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
+
+    [Test]
+    public async Task The_state_snapshot_shows_services_and_parameters_but_never_parameter_values()
+    {
+        var arn = await Aws.RegisterAsync("web", "shop/web:1");
+        await Aws.CreateServiceAsync("web", arn, 1);
+        await Aws.SsmOkAsync("PutParameter", new { Name = "/shop/db-password", Value = "hunter2", Type = "SecureString" });
+        AdvanceSeconds(60);
+
+        var text = await Http.GetStringAsync("/_emulator/state");
+        var region = JsonNode.Parse(text)!["regions"]!["us-east-1"]!;
+
+        Assert.That(region["services"]![0]!["running"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(region["services"]![0]!["deployments"]![0]!["rolloutState"]!.GetValue<string>(), Is.EqualTo("COMPLETED"));
+        Assert.That(region["parameters"]![0]!["name"]!.GetValue<string>(), Is.EqualTo("/shop/db-password"));
+        Assert.That(text, Does.Not.Contain("hunter2"));
+    }
 }

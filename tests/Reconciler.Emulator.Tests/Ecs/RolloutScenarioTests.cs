@@ -151,4 +151,20 @@ internal sealed class RolloutScenarioTests : EmulatorTestBase
         Assert.That(service.Primary().Text("rolloutState"), Is.EqualTo("COMPLETED"));
         Assert.That(service.Primary().Text("taskDefinition"), Is.EqualTo(v2));
     }
+
+    [Test]
+    public async Task A_first_deployment_that_trips_the_breaker_has_nothing_to_roll_back_to_and_stays_FAILED()
+    {
+        var v1 = await Aws.RegisterAsync("web", "shop/web:1.0-crash");
+        await Aws.CreateServiceAsync("web", v1, desiredCount: 1, Breaker(rollback: true));
+
+        AdvanceSeconds(10 * 60);
+        var service = await Aws.ServiceAsync("web");
+
+        Assert.That(service["deployments"]!.AsArray(), Has.Count.EqualTo(1));
+        Assert.That(service.Primary().Text("rolloutState"), Is.EqualTo("FAILED"));
+        Assert.That(service.Primary().Number("failedTasks"), Is.EqualTo(3));
+        Assert.That(service.EventMessages(), Has.None.Contains("rolling back"));
+        Assert.That(service.Number("runningCount") + service.Number("pendingCount"), Is.EqualTo(0));
+    }
 }

@@ -106,6 +106,20 @@ internal sealed class FaultInjectionTests : EmulatorTestBase
         Assert.That(error!.Message, Does.Contain("dropRate"));
     }
 
+    [Test]
+    public async Task Added_latency_delays_the_answer_by_at_least_the_configured_time()
+    {
+        // Real clock on purpose: the response itself is the signal, nothing sleeps.
+        await using var emulator = await Hosting.EmulatorHost.StartAsync(new Hosting.EmulatorOptions { Faults = new FaultOptions { LatencyMs = 300 } });
+        using var http = new HttpClient { BaseAddress = emulator.BaseUri };
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await new WireClient(http).EcsAsync("DescribeClusters");
+
+        Assert.That(response.Ok, Is.True);
+        Assert.That(started.ElapsedMilliseconds, Is.GreaterThanOrEqualTo(290));
+    }
+
     private static async Task<List<HttpStatusCode>> OutcomesAsync(int seed)
     {
         await using var emulator = await Hosting.EmulatorHost.StartAsync(new Hosting.EmulatorOptions { Seed = seed, Faults = new FaultOptions { ThrottleRate = 0.5 } });

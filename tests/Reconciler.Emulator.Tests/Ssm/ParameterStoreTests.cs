@@ -111,4 +111,16 @@ internal sealed class ParameterStoreTests : EmulatorTestBase
 
         Assert.That(response.ErrorType, Is.EqualTo("ValidationException"));
     }
+
+    [Test]
+    public async Task A_parameter_can_be_read_by_its_ARN_as_ECS_secrets_reference_it()
+    {
+        await Aws.SsmOkAsync("PutParameter", new { Name = "/shop/prod/db-host", Value = "db.internal", Type = "String" });
+
+        var one = await Aws.SsmOkAsync("GetParameter", new { Name = "arn:aws:ssm:us-east-1:000000000000:parameter/shop/prod/db-host" });
+        var many = await Aws.SsmOkAsync("GetParameters", new { Names = new[] { "arn:aws:ssm:us-east-1:000000000000:parameter/shop/prod/db-host" } });
+
+        Assert.That(one["Parameter"].Text("Name"), Is.EqualTo("/shop/prod/db-host"));
+        Assert.That(many["Parameters"]!.AsArray(), Has.Count.EqualTo(1));
+    }
 }

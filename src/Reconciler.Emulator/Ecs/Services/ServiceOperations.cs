@@ -31,8 +31,8 @@ internal static class ServiceOperations
             ClientToken = body.Str("clientToken"),
             RequestFingerprint = fingerprint,
         };
-        CheckCompatible(service, definition);
-        ServiceSettings.ApplyEchoed(service, body);
+        service.Echo = ServiceSettings.MergeEchoed(service.Echo, body).Echo;
+        CheckCompatible(service.LaunchType, service.NetworkConfiguration, service.Echo, definition);
         ServiceSettings.ApplyDefaults(service);
         Tag.Merge(service.Tags, Tag.ParseList(body.Arr("tags")));
         region.Scheduler.Starter.Start(service, definition.Arn, now);
@@ -49,25 +49,19 @@ internal static class ServiceOperations
         {
             throw new AwsException("ServiceNotActiveException", "Service was not ACTIVE.");
         }
-        var taskDefinitionArn = service.TaskDefinitionArn;
-        if (body.Str("taskDefinition") is { } reference)
-        {
-            var definition = ActiveTaskDefinition(region, reference);
-            CheckCompatible(service, definition);
-            taskDefinitionArn = definition.Arn;
-        }
-        var redeploy = taskDefinitionArn != service.TaskDefinitionArn || body.Bool("forceNewDeployment") == true;
-        service.DesiredCount = DesiredCount(body) ?? service.DesiredCount;
-        service.DeploymentConfiguration = ServiceSettings.MergeDeploymentConfiguration(service.DeploymentConfiguration, body.Obj("deploymentConfiguration"));
-        if (body.Obj("networkConfiguration") is { } network && !JsonNode.DeepEquals(ServiceSettings.NormalizeNetwork(network), service.NetworkConfiguration))
-        {
-            service.NetworkConfiguration = ServiceSettings.NormalizeNetwork(network);
-            redeploy = true;
-        }
-        redeploy |= ServiceSettings.ApplyEchoed(service, body);
+        // Work out the whole change and validate it before touching the service: UpdateService is all or nothing.
+        var definition = body.Str("taskDefinition") is { } reference ? ActiveTaskDefinition(region, reference) : region.TaskDefinitionByArn(service.TaskDefinitionArn);
+        var desired = DesiredCount(body) ?? service.DesiredCount;
+        var configuration = ServiceSettings.MergeDeploymentConfiguration(service.DeploymentConfiguration, body.Obj("deploymentConfiguration"));
+        var network = body.Obj("networkConfiguration") is { } given ? ServiceSettings.NormalizeNetwork(given) : service.NetworkConfiguration;
+        var (echo, echoRedeploy) = ServiceSettings.MergeEchoed(service.Echo, body);
+        CheckCompatible(service.LaunchType, network, echo, definition);
+        var redeploy = definition.Arn != service.TaskDefinitionArn || body.Bool("forceNewDeployment") == true
+            || !JsonNode.DeepEquals(network, service.NetworkConfiguration) || echoRedeploy;
+        (service.DesiredCount, service.DeploymentConfiguration, service.NetworkConfiguration, service.Echo) = (desired, configuration, network, echo);
         if (redeploy)
         {
-            region.Scheduler.Starter.Start(service, taskDefinitionArn, now);
+            region.Scheduler.Starter.Start(service, definition.Arn, now);
         }
         region.Scheduler.Reconcile(service, now);
         return Result(service, region);
@@ -106,14 +100,20 @@ internal static class ServiceOperations
     private static int? DesiredCount(JsonObject body) =>
         body.Int("desiredCount") is { } count && count < 0 ? throw AwsException.Ecs("desiredCount must be 0 or more.") : body.Int("desiredCount");
 
-    private static void CheckCompatible(ServiceRecord service, TaskDefinitionRecord definition)
+    private static void CheckCompatible(string launchType, JsonObject? network, JsonObject echo, TaskDefinitionRecord definition)
     {
         var awsvpc = definition.Body.Str("networkMode") == "awsvpc";
-        if (awsvpc && service.NetworkConfiguration?.Obj("awsvpcConfiguration") is null)
+        var vpc = network?.Obj("awsvpcConfiguration");
+        if (awsvpc && vpc is null)
         {
             throw AwsException.Ecs("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
         }
-        if (service.LaunchType == "FARGATE" && !definition.Body.Strings("compatibilities").Contains("FARGATE"))
+        if (vpc is not null && vpc.Strings("subnets").Count == 0)
+        {
+            throw AwsException.Ecs("subnets can not be empty.");
+        }
+        ServiceLoadBalancerCheck.Check(echo, definition);
+        if (launchType == "FARGATE" && !definition.Body.Strings("compatibilities").Contains("FARGATE"))
         {
             throw AwsException.Ecs("Task definition does not support launch_type FARGATE.");
         }

@@ -32,7 +32,7 @@ internal sealed class ServiceRecord(string name, string arn, string clusterName,
     public JsonObject? NetworkConfiguration { get; set; }
 
     /// <summary>Request members echoed back as given (loadBalancers, placementStrategy, propagateTags, ...).</summary>
-    public JsonObject Echo { get; } = new();
+    public JsonObject Echo { get; set; } = new();
 
     public string? ClientToken { get; set; }
 

@@ -36,17 +36,18 @@ internal static class ServiceSettings
         }
     }
 
-    /// <summary>Copies echoed members from the request; returns true when one of them requires a new deployment.</summary>
-    public static bool ApplyEchoed(ServiceRecord service, JsonObject request)
+    /// <summary>The echoed members after applying a request, and whether one that changed requires a new deployment.</summary>
+    public static (JsonObject Echo, bool Redeploy) MergeEchoed(JsonObject current, JsonObject request)
     {
+        var echo = (JsonObject)current.DeepClone();
         var redeploy = false;
         foreach (var name in EchoedMembers.Where(request.ContainsKey))
         {
             var value = request[name]?.DeepClone();
-            redeploy |= RedeployMembers.Contains(name) && !JsonNode.DeepEquals(service.Echo[name], value);
-            service.Echo[name] = value;
+            redeploy |= RedeployMembers.Contains(name) && !JsonNode.DeepEquals(echo[name], value);
+            echo[name] = value;
         }
-        return redeploy;
+        return (echo, redeploy);
     }
 
     /// <summary>Merges a deploymentConfiguration over the current one (ECS replaces only the members given).</summary>
