@@ -11,4 +11,11 @@ public static class Decider
         EcsObservation ecs => EcsDecider.Decide(ecs, context),
         _ => throw new NotSupportedException($"no decider for {observation.GetType().Name}"),
     };
+
+    /// <summary>A resource removed from git whose last manifest enabled <c>syncPolicy.prune</c>.</summary>
+    public static Decision DecideOrphan(Observation observation) => observation switch
+    {
+        EcsObservation ecs => EcsPruneDecider.Decide(ecs),
+        _ => throw new NotSupportedException($"no prune decider for {observation.GetType().Name}"),
+    };
 }

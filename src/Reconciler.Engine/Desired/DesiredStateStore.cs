@@ -14,6 +14,7 @@ public sealed class DesiredStateStore(ManifestLoader loader)
     private readonly object _gate = new();
     private Dictionary<string, FileState> _files = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<ResourceKey, DesiredEntry> _entries = new Dictionary<ResourceKey, DesiredEntry>();
+    private IReadOnlyDictionary<ResourceKey, DesiredEntry> _removed = new Dictionary<ResourceKey, DesiredEntry>();
 
     public string? Revision { get; private set; }
 
@@ -23,6 +24,9 @@ public sealed class DesiredStateStore(ManifestLoader loader)
     public DesiredEntry? Get(ResourceKey key) => Volatile.Read(ref _entries).TryGetValue(key, out var e) ? e : null;
 
     public IReadOnlyCollection<ResourceKey> Keys => Volatile.Read(ref _entries).Keys.ToList();
+
+    /// <summary>The last declared version of a resource that was removed from git while this process ran (an orphan).</summary>
+    public DesiredEntry? GetRemoved(ResourceKey key) => Volatile.Read(ref _removed).TryGetValue(key, out var e) ? e : null;
 
     /// <summary>Loads a snapshot; returns the manifest errors (formatted file:line:col) and the keys that vanished.</summary>
     public SnapshotResult Apply(SourceSnapshot snapshot) =>
@@ -47,7 +51,7 @@ public sealed class DesiredStateStore(ManifestLoader loader)
                     next[relative] = previous with { Stale = true };
                 }
             }
-            var before = Volatile.Read(ref _entries).Keys.ToHashSet();
+            var previousEntries = Volatile.Read(ref _entries);
             var entries = new Dictionary<ResourceKey, DesiredEntry>();
             foreach (var (file, state) in next)
             {
@@ -56,12 +60,16 @@ public sealed class DesiredStateStore(ManifestLoader loader)
                     entries.TryAdd(manifest.Key, new DesiredEntry(manifest, state.Revision, file, state.Stale));
                 }
             }
+            var removed = Volatile.Read(ref _removed).Where(r => !entries.ContainsKey(r.Key))
+                .Concat(previousEntries.Where(p => !entries.ContainsKey(p.Key)))
+                .GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Last().Value);
             _files = next;
             Volatile.Write(ref _entries, entries);
+            Volatile.Write(ref _removed, removed);
             Revision = revision;
             var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
             Loaded?.Invoke(entries.Values.Select(e => e.Manifest).ToList());
-            return new SnapshotResult(errors, before.Except(entries.Keys).ToList());
+            return new SnapshotResult(errors, previousEntries.Keys.Except(entries.Keys).ToList());
         }
     }
 

@@ -10,6 +10,9 @@ namespace Reconciler.Engine.Reconciling;
 internal sealed class ReconcileRecord(DesiredEntry entry)
 {
     public DesiredEntry Entry { get; } = entry;
+
+    /// <summary>The resource was removed from git and is being pruned (its last manifest enabled prune).</summary>
+    public bool Orphan { get; init; }
     public Observation? Observation { get; set; }
     public Decision? Decision { get; set; }
     public HealthAssessment? Health { get; set; }

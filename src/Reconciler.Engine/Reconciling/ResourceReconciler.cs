@@ -30,22 +30,27 @@ public sealed class ResourceReconciler(
     public async Task<ReconcileOutcome> ReconcileAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         var entry = desired.Get(key);
-        if (entry is null)
+        var orphan = entry is null;
+        if (orphan)
         {
-            status.Update(key, s => s with { Orphaned = true, Sync = SyncStatus.OutOfSync, Message = "no longer declared in git; left in place (prune is off)" });
-            return new ReconcileOutcome.Converged();
+            entry = desired.GetRemoved(key);
+            if (entry is null || !entry.Manifest.SyncPolicy.PruneEnabled)
+            {
+                status.Update(key, s => s with { Orphaned = true, Sync = SyncStatus.OutOfSync, Message = "no longer declared in git; left in place (prune is off)" });
+                return new ReconcileOutcome.Converged();
+            }
         }
         using var scope = log.BeginScope(new Dictionary<string, object?>
         {
             ["Resource"] = key.ToString(),
-            ["Revision"] = entry.Revision,
+            ["Revision"] = entry!.Revision,
             ["ReconcileId"] = Guid.NewGuid().ToString("N")[..12],
         });
         var started = Stopwatch.GetTimestamp();
-        var record = new ReconcileRecord(entry);
+        var record = new ReconcileRecord(entry!) { Orphan = orphan };
         try
         {
-            return record.Outcome = await ReconcileEntryAsync(entry, record, cancellationToken);
+            return record.Outcome = await ReconcileEntryAsync(entry!, record, cancellationToken);
         }
         catch (PlatformException ex)
         {
@@ -86,7 +91,7 @@ public sealed class ResourceReconciler(
         var observation = await platform.ObserveAsync(manifest, ct);
         record.Observation = observation;
         var context = new DecisionContext(time.GetUtcNow(), entry.Revision, IgnorePin: retries.Take(manifest.Key));
-        var decision = Decider.Decide(observation, context);
+        var decision = record.Orphan ? Decider.DecideOrphan(observation) : Decider.Decide(observation, context);
         record.Decision = decision;
         record.Health = decision.Health;
         if (!decision.Plan.IsEmpty)

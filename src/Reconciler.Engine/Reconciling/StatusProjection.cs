@@ -36,7 +36,7 @@ internal static class StatusProjection
             Events = events,
             LastReconciledAt = now,
             DriftCount = old.DriftCount + (decision is Decision.Converge { IsDrift: true } ? 1 : 0),
-            Orphaned = false,
+            Orphaned = record.Orphan,
         };
     }
 
