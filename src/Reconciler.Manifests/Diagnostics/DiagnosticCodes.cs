@@ -32,6 +32,7 @@ public static class DiagnosticCodes
     public const string UnknownContainerRef = "RC0027";
     public const string InvalidReference = "RC0028";
     public const string InvalidHealthCheck = "RC0029";
+    public const string GraceWithoutLoadBalancer = "RC0030";
 
     // Warnings: lint rules.
     public const string StartPeriodTooShort = "RC1001";

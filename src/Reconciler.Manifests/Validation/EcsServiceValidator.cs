@@ -48,6 +48,13 @@ internal static class EcsServiceValidator
         {
             findings.Error(DiagnosticCodes.MissingField, "awsvpc needs at least one subnet id", "spec.service.networkConfiguration.awsvpc.subnets");
         }
+        if (service.HealthCheckGracePeriod is not null && (service.LoadBalancers?.Count ?? 0) == 0)
+        {
+            // ECS rejects CreateService/UpdateService with this combination; say so before anything is applied.
+            findings.Error(DiagnosticCodes.GraceWithoutLoadBalancer,
+                "healthCheckGracePeriod only applies to services behind a load balancer; add spec.service.loadBalancers or remove it",
+                "spec.service.healthCheckGracePeriod");
+        }
         var containers = task.Containers.Select(c => c.Name).ToHashSet();
         for (var i = 0; i < (service.LoadBalancers?.Count ?? 0); i++)
         {

@@ -44,6 +44,7 @@ public sealed class BrokenFixturesTests
             ("cloudrun-traffic-sum.yaml", "RC0025", 13, "add up to 100"),
             ("duplicate-container-name.yaml", "RC0026", 19, "unique"),
             ("unknown-load-balancer-container.yaml", "RC0027", 21, "use one of web"),
+            ("grace-period-without-load-balancer.yaml", "RC0030", 20, "add spec.service.loadBalancers"),
             ("health-check-command-form.yaml", "RC0029", 17, "CMD-SHELL"),
         ];
         return table.Select(row => new TestCaseData(row.File, row.Code, row.Line, row.Phrase)
