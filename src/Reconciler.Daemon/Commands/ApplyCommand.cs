@@ -48,13 +48,26 @@ internal static class ApplyCommand
             return 2;
         }
         using var logger = (Serilog.Core.Logger)Logging.Create("text");
+        return await ConvergeAllAsync(loaded, paths, noWait, revision, cloud, logger, stdout, stderr, ct);
+    }
+
+    /// <summary>Apply against a cloud the caller opened and disposes (tests: an emulator whose calls they count).</summary>
+    internal static async Task<int> RunAsync(string[] paths, bool noWait, string? revision, CloudConnection cloud, Serilog.ILogger logger,
+        TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var loaded = CliManifests.Load(paths, stderr);
+        return loaded is null ? 1 : await ConvergeAllAsync(loaded, paths, noWait, revision, cloud, logger, stdout, stderr, ct);
+    }
+
+    private static async Task<int> ConvergeAllAsync(LoadResult loaded, string[] paths, bool noWait, string? revision, CloudConnection cloud,
+        Serilog.ILogger logger, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
         using var factory = Logging.Factory(logger);
         var store = new DesiredStateStore(new ManifestLoader());
         store.Apply(loaded, revision ?? "", CliManifests.Root(paths));
         var status = new StatusStore();
         using var metrics = new ReconcilerMetrics();
-        var options = new EngineOptions();
-        var reconciler = new ResourceReconciler(store, cloud.Platforms, status, metrics, new RetryRequests(), options, cloud.Time,
+        var reconciler = new ResourceReconciler(store, cloud.Platforms, status, metrics, new RetryRequests(), new EngineOptions(), cloud.Time,
             factory.CreateLogger<ResourceReconciler>());
         foreach (var skipped in loaded.Manifests.Where(m => !cloud.Platforms.Any(p => p.Handles(m))))
         {

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Reconciler.Emulator.Faults;
+
+namespace Reconciler.Daemon.Tests.Commands;
+
+/// <summary>
+/// <c>reconciler apply</c> on the examples against the emulator: creates, then costs nothing, then changes exactly
+/// what changed — also under throttling and across a process killed between two writes.
+/// </summary>
+public sealed class ApplyCommandTests
+{
+    private const string WorkerFile = "sandbox-broker.yaml";
+    private const string Region = "eu-central-1";
+    private const string Cluster = "sandbox-broker-cluster";
+    private const string OldImage = "sandbox-broker-api:v2.3.0";
+    private const string NewImage = "sandbox-broker-api:v2.4.0";
+
+    [Test]
+    public async Task Applying_the_examples_creates_every_ecs_service_with_its_desired_count_running()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+
+        var run = await scenario.ApplyAsync();
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("emergence-app: skipped (CloudRunService is not supported yet)"));
+        await AssertRunningAsync(scenario, "eu-west-3", "plan-charge-prod", "plan-charge-prod-backend", 2);
+        await AssertRunningAsync(scenario, Region, Cluster, "sandbox-broker", 2);
+        await AssertRunningAsync(scenario, Region, Cluster, "sandbox-broker-worker", 1);
+    }
+
+    [Test]
+    public async Task Applying_the_same_manifests_again_makes_no_write_call()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        var before = scenario.Writes();
+
+        var again = await scenario.ApplyAsync();
+
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
+        Assert.That(scenario.Writes(), Is.EqualTo(before), "the second apply wrote something");
+    }
+
+    [Test]
+    public async Task Changing_one_image_registers_one_revision_and_updates_only_that_service()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        var updated = RecordUpdatedServices(scenario);
+        var before = scenario.Writes();
+        scenario.Edit(WorkerFile, OldImage, NewImage, occurrence: 1);
+
+        var run = await scenario.ApplyAsync();
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var after = scenario.Writes();
+        Assert.That(after.GetValueOrDefault("RegisterTaskDefinition") - before.GetValueOrDefault("RegisterTaskDefinition"), Is.EqualTo(1));
+        Assert.That(after.GetValueOrDefault("UpdateService") - before.GetValueOrDefault("UpdateService"), Is.EqualTo(1));
+        Assert.That(updated, Is.EqualTo(new[] { "sandbox-broker-worker" }));
+        var worker = await scenario.ServiceAsync(Region, Cluster, "sandbox-broker-worker");
+        Assert.That(worker.TaskDefinition, Does.EndWith(":task-definition/sandbox-broker-worker:2"));
+        Assert.That(worker.RunningCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Under_20_percent_throttling_the_image_change_converges_without_a_duplicate_revision()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync(faults: new FaultOptions { ThrottleRate = 0.2 });
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        scenario.Edit(WorkerFile, OldImage, NewImage, occurrence: 1);
+
+        var run = await scenario.ApplyAsync();
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(scenario.State.CallCount("ListTaskDefinitions") + scenario.State.CallCount("DescribeServices"),
+            Is.GreaterThan(scenario.State.CallCount("ListTaskDefinitions", Emulator.Wire.CallOutcome.Succeeded)
+                + scenario.State.CallCount("DescribeServices", Emulator.Wire.CallOutcome.Succeeded)), "no call was throttled");
+        scenario.State.Faults = FaultOptions.None;
+        Assert.That(await scenario.RevisionsAsync(Region, "sandbox-broker-worker"), Has.Count.EqualTo(2));
+        Assert.That(await scenario.RevisionsAsync(Region, "sandbox-broker"), Has.Count.EqualTo(1));
+        Assert.That(await scenario.RevisionsAsync("eu-west-3", "plan-charge-prod-backend"), Has.Count.EqualTo(1));
+        var worker = await scenario.ServiceAsync(Region, Cluster, "sandbox-broker-worker");
+        Assert.That(worker.TaskDefinition, Does.EndWith("sandbox-broker-worker:2"));
+    }
+
+    [Test]
+    public async Task A_process_killed_between_register_and_update_leaves_one_revision_that_the_next_run_deploys()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        scenario.Edit(WorkerFile, OldImage, NewImage, occurrence: 1);
+        var kill = new KillAfter("RegisterTaskDefinition");
+        scenario.State.AddHook(kill);
+
+        var killed = await scenario.ApplyAsync();
+
+        Assert.That(killed.ExitCode, Is.Not.EqualTo(0), "the first run should have failed: " + killed);
+        Assert.That(await RevisionsWithoutHookAsync(scenario, kill), Has.Count.EqualTo(2), "the killed run registered its revision");
+        var restarted = await scenario.ApplyAsync();
+
+        Assert.That(restarted.ExitCode, Is.EqualTo(0), restarted.ToString());
+        Assert.That(await scenario.RevisionsAsync(Region, "sandbox-broker-worker"), Has.Count.EqualTo(2), "a second revision was registered");
+        var worker = await scenario.ServiceAsync(Region, Cluster, "sandbox-broker-worker");
+        Assert.That(worker.TaskDefinition, Does.EndWith("sandbox-broker-worker:2"));
+    }
+
+    private static async Task<IReadOnlyList<string>> RevisionsWithoutHookAsync(EmulatorScenario scenario, KillAfter kill)
+    {
+        kill.Revive();
+        return await scenario.RevisionsAsync(Region, "sandbox-broker-worker");
+    }
+
+    private static ConcurrentQueue<string> RecordUpdatedServices(EmulatorScenario scenario)
+    {
+        var services = new ConcurrentQueue<string>();
+        scenario.State.OnCall(call =>
+        {
+            if (call.Operation == "UpdateService")
+            {
+                services.Enqueue(call.Body["service"]?.GetValue<string>() ?? "?");
+            }
+            return CallDirective.Proceed;
+        });
+        return services;
+    }
+
+    private static async Task AssertRunningAsync(EmulatorScenario scenario, string region, string cluster, string name, int desired)
+    {
+        var service = await scenario.ServiceAsync(region, cluster, name);
+        Assert.That((service.DesiredCount, service.RunningCount), Is.EqualTo((desired, desired)), name);
+    }
+
+    /// <summary>The process "dies" right after the first successful <c>operation</c>: every later call is dropped until revived.</summary>
+    private sealed class KillAfter(string operation) : ICallHook
+    {
+        private volatile bool _dead;
+        private volatile bool _revived;
+
+        public void Revive() => _revived = true;
+
+        public CallDirective Before(WireCall call) => _dead && !_revived ? CallDirective.Drop : CallDirective.Proceed;
+
+        public void After(WireCall call, bool succeeded)
+        {
+            if (succeeded && call.Operation == operation && !_revived)
+            {
+                _dead = true;
+            }
+        }
+    }
+}
