@@ -13,6 +13,8 @@ namespace Reconciler.Platforms.Ecs.Resolution;
 /// </summary>
 internal static class SsmResolver
 {
+    private const string SecureString = "SecureString";
+
     public static async Task<EcsServiceManifest> ResolveAsync(EcsServiceManifest manifest, ISsmApi ssm, AwsCallPolicy policy, CancellationToken ct)
     {
         var containers = manifest.Spec.TaskDefinition.Containers;
@@ -33,11 +35,16 @@ internal static class SsmResolver
                 $"(referenced by {manifest.Key}); create them or fix the path in {manifest.Source.File}", retryable: false);
         }
         var found = response.Parameters.Where(p => p.Name is not null).ToDictionary(p => p.Name!, StringComparer.Ordinal);
-        foreach (var path in valuePaths.Where(p => found[p].Type == "SecureString"))
+        var plainSecrets = containers
+            .SelectMany(c => ValueRefs(c).Where(r => found[r.Ref.Path].Type == SecureString)
+                .Select(r => $"spec.taskDefinition.containers[{c.Name}].{r.Field}: {{ssm: {r.Ref.Path}}} is a SecureString"))
+            .ToList();
+        if (plainSecrets.Count > 0)
         {
+            // Resolving it would put the decrypted value into the task definition, where anyone with DescribeTaskDefinition reads it.
             throw new PlatformException(
-                $"{manifest.Source.File}: {manifest.Key} uses SSM parameter {path} as a plain value, but it is a SecureString; " +
-                "a SecureString may only be used under 'secrets' (as ssmParameter), never in an image or environment", retryable: false);
+                $"{manifest.Source.File}: {manifest.Key}: {string.Join("; ", plainSecrets)}; a SecureString may only be used under 'secrets' " +
+                "(DB_PASSWORD: {ssmParameter: /path}), never as an image or environment value", retryable: false);
         }
         var resolved = containers.Select(c => Resolve(c, found)).ToList();
         return manifest with { Spec = manifest.Spec with { TaskDefinition = manifest.Spec.TaskDefinition with { Containers = resolved } } };

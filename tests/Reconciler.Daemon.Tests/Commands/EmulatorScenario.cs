@@ -45,10 +45,15 @@ internal sealed class EmulatorScenario : IAsyncDisposable
     /// <summary>Every line printed or logged by every run so far.</summary>
     public List<string> Output { get; } = [];
 
-    public static async Task<EmulatorScenario> StartAsync(string? examples = null, bool seed = true, FaultOptions? faults = null)
+    /// <summary>The emulator with a copy of the examples (and their clusters) — or, given <paramref name="yaml"/>, just that manifest.</summary>
+    public static async Task<EmulatorScenario> StartAsync(string? yaml = null, bool seed = true, FaultOptions? faults = null)
     {
         var dir = Directory.CreateTempSubdirectory("reconciler-scenario-").FullName;
-        foreach (var file in Directory.GetFiles(examples ?? Testing.RepoPaths.Examples, "*.yaml"))
+        if (yaml is not null)
+        {
+            File.WriteAllText(Path.Combine(dir, "manifests.yaml"), yaml);
+        }
+        foreach (var file in yaml is null ? Directory.GetFiles(Testing.RepoPaths.Examples, "*.yaml") : [])
         {
             File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
         }
