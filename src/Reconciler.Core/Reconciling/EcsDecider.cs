@@ -93,7 +93,10 @@ public static class EcsDecider
         }
         if (diff.InSync)
         {
-            return new Decision.InSync(Plan.Empty(desired.Key), health, health.Message);
+            // Scaling adds no deployment to watch, yet "apply" must not report success with 1 of 3 tasks running.
+            return health.Status == HealthStatus.Progressing
+                ? new Decision.Watch(Plan.Empty(desired.Key), health, health.Message)
+                : new Decision.InSync(Plan.Empty(desired.Key), health, health.Message);
         }
         var drift = ctx.GitRevision is not null && service.Tag(TagKeys.GitRevision) == ctx.GitRevision;
         if (drift && !desired.SyncPolicy.SelfHealEnabled)

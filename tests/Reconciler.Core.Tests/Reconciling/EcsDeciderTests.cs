@@ -38,6 +38,18 @@ public sealed class EcsDeciderTests
     }
 
     [Test]
+    public void A_service_in_sync_but_still_starting_tasks_after_a_scale_up_is_watched()
+    {
+        var scaling = ObservedEcsBuilder.InSyncWith(Current) with { RunningCount = 1 };
+
+        var decision = Decide(Current, scaling);
+
+        Assert.That(decision, Is.TypeOf<Decision.Watch>());
+        Assert.That(decision.Plan.IsEmpty, Is.True);
+        Assert.That(decision.Message, Does.Contain("1/2 tasks running"));
+    }
+
+    [Test]
     public void A_changed_image_registers_a_task_definition_and_updates_the_service()
     {
         var decision = Decide(Changed, ObservedEcsBuilder.InSyncWith(Current));

@@ -94,8 +94,24 @@ internal sealed class EmulatorScenario : IAsyncDisposable
 
     public async Task<Api.Service> ServiceAsync(string region, string cluster, string name)
     {
-        var response = await _inspect.For(region).Ecs.DescribeServicesAsync(new Api.DescribeServicesRequest { Cluster = cluster, Services = [name] });
+        var response = await _inspect.For(region).Ecs.DescribeServicesAsync(new Api.DescribeServicesRequest { Cluster = cluster, Services = [name], Include = ["TAGS"] });
         return response.Services.Single();
+    }
+
+    /// <summary>Lets simulated time pass, a minute at a time (at most an hour), until the service has one deployment and all tasks running.</summary>
+    public async Task<Api.Service> SettleAsync(string region, string cluster, string name)
+    {
+        for (var minute = 0; minute < 60; minute++)
+        {
+            var service = await ServiceAsync(region, cluster, name);
+            if (service.Deployments?.Count == 1 && service.RunningCount == service.DesiredCount)
+            {
+                return service;
+            }
+            State.AdvanceTime(TimeSpan.FromMinutes(1));
+        }
+        Assert.Fail($"{name} did not settle within an hour of simulated time");
+        throw new InvalidOperationException();
     }
 
     public async Task<IReadOnlyList<string>> RevisionsAsync(string region, string family)

@@ -7,9 +7,10 @@ internal static class ScenarioManifests
     public const string Cluster = "apps";
 
     /// <param name="environment">YAML lines under <c>environment:</c>, e.g. <c>LOG_LEVEL: {ssm: /apps/log-level}</c>.</param>
+    /// <param name="spec">More YAML under <c>spec:</c>, indented by two spaces (deployment, rollback...).</param>
     /// <param name="secrets">YAML lines under <c>secrets:</c>, e.g. <c>DB: {ssmParameter: /apps/db}</c>.</param>
     public static string Service(string name, string image = "\"123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1.0.0\"",
-        IReadOnlyList<string>? environment = null, IReadOnlyList<string>? secrets = null, string cluster = Cluster) => $"""
+        IReadOnlyList<string>? environment = null, IReadOnlyList<string>? secrets = null, string cluster = Cluster, string spec = "") => $"""
         ---
         apiVersion: reconciler/v1alpha1
         kind: EcsService
@@ -39,7 +40,7 @@ internal static class ScenarioManifests
               awsvpc:
                 subnets: [subnet-0aa11bb22cc33dd44]
                 securityGroups: [sg-0aa11bb22cc33dd44]
-
+        {spec}
         """;
 
     private static string Block(string field, IReadOnlyList<string>? lines) =>
