@@ -19,12 +19,12 @@ internal sealed class PlatformHarness : IAsyncDisposable
     private static readonly string[] WriteOperations =
         ["RegisterTaskDefinition", "CreateService", "UpdateService", "TagResource", "DeregisterTaskDefinition", "UntagResource", "DeleteService"];
 
-    private PlatformHarness(FakeTimeProvider time, EmulatorHost host)
+    private PlatformHarness(FakeTimeProvider time, EmulatorHost host, AwsCallOptions? options)
     {
         Time = time;
         Host = host;
         Clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
-        Platform = new EcsPlatform(Clients, AwsCallPolicy.Default(time));
+        Platform = new EcsPlatform(Clients, new AwsCallPolicy(options ?? new AwsCallOptions(), time));
     }
 
     public FakeTimeProvider Time { get; }
@@ -35,12 +35,13 @@ internal sealed class PlatformHarness : IAsyncDisposable
 
     public EcsPlatform Platform { get; }
 
-    public static async Task<PlatformHarness> StartAsync(string region, string cluster)
+    /// <param name="options">e.g. a zero retry delay, so Polly's retries need no clock advance.</param>
+    public static async Task<PlatformHarness> StartAsync(string region, string cluster, AwsCallOptions? options = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Speed = 1, TimeProvider = time });
         host.State.CreateCluster(cluster, region);
-        return new PlatformHarness(time, host);
+        return new PlatformHarness(time, host, options);
     }
 
     public async Task<Decision> ReconcileAsync(EcsServiceManifest manifest, string? revision = null)
