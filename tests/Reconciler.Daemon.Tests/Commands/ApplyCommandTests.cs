@@ -85,6 +85,26 @@ public sealed class ApplyCommandTests
     }
 
     [Test]
+    public async Task Under_dropped_connections_and_server_errors_the_image_change_converges_without_a_duplicate_revision()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync(faults: new FaultOptions { DropRate = 0.1, ErrorRate = 0.1 });
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        scenario.Edit(WorkerFile, OldImage, NewImage, occurrence: 1);
+        var lostAnswers = 0;
+        scenario.State.OnCall(call => call.Operation == "RegisterTaskDefinition" && Interlocked.Increment(ref lostAnswers) == 1
+            ? CallDirective.DropAfterApplying
+            : CallDirective.Proceed);
+
+        var run = await scenario.ApplyAsync();
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(lostAnswers, Is.GreaterThanOrEqualTo(1));
+        scenario.State.Faults = FaultOptions.None;
+        Assert.That(await scenario.RevisionsAsync(Region, "sandbox-broker-worker"), Has.Count.EqualTo(2));
+        Assert.That((await scenario.ServiceAsync(Region, Cluster, "sandbox-broker-worker")).TaskDefinition, Does.EndWith("sandbox-broker-worker:2"));
+    }
+
+    [Test]
     public async Task A_process_killed_between_register_and_update_leaves_one_revision_that_the_next_run_deploys()
     {
         await using var scenario = await EmulatorScenario.StartAsync();
