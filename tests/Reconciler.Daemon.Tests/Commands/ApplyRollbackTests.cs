@@ -11,7 +11,6 @@ public sealed class ApplyRollbackTests
 {
     private const string Good = "\"123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1.0.0\"";
     private const string Crashing = "\"123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1.1.0-crash\"";
-    private const string HealthCheck = "\n        healthCheck:\n          command: [CMD-SHELL, \"true\"]\n          startPeriod: 10s";
 
     [Test]
     public async Task A_rollout_the_circuit_breaker_rolls_back_is_reported_failed_pinned_and_not_retried()
@@ -35,6 +34,27 @@ public sealed class ApplyRollbackTests
         Assert.That(again.ExitCode, Is.EqualTo(1), again.ToString());
         Assert.That(again.Stderr, Does.Contain("reconciler retry app"));
         Assert.That(scenario.Writes(), Is.EqualTo(writes), "a pinned spec was applied again");
+    }
+
+    [Test]
+    public async Task A_fix_committed_after_a_pinned_failure_is_deployed_and_becomes_the_last_known_good()
+    {
+        var breaker = "  deployment:\n    circuitBreaker: {enable: true, rollback: true}\n";
+        const string Fixed = "\"123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1.1.1\"";
+        await using var scenario = await EmulatorScenario.StartAsync(Service("app", Good, spec: breaker));
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        await File.WriteAllTextAsync(Path.Combine(scenario.Manifests, "manifests.yaml"), Service("app", Crashing, spec: breaker));
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(1));
+        await scenario.SettleAsync(Region, Cluster, "app");
+        await File.WriteAllTextAsync(Path.Combine(scenario.Manifests, "manifests.yaml"), Service("app", Fixed, spec: breaker));
+
+        var run = await scenario.ApplyAsync();
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var service = await scenario.ServiceAsync(Region, Cluster, "app");
+        Assert.That(service.TaskDefinition, Does.EndWith("app:3"));
+        Assert.That(Tag(service, TagKeys.LastKnownGood), Does.EndWith("app:3"));
+        Assert.That(service.RunningCount, Is.EqualTo(1));
     }
 
     [Test]
