@@ -29,6 +29,25 @@ public sealed class ApplySsmTests
         Assert.That(td.ContainerDefinitions![0].Environment!.Single(e => e.Name == "LOG_LEVEL").Value, Is.EqualTo("debug"));
     }
 
+    [Test]
+    public async Task A_changed_string_parameter_is_a_diff_and_the_next_apply_deploys_its_new_value()
+    {
+        await using var scenario = await StartAsync(Service("good", environment: ["LOG_LEVEL: {ssm: /apps/log-level}"]));
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        scenario.State.PutParameter("/apps/log-level", "String", "trace", Region);
+
+        var diff = await scenario.DiffAsync();
+        var apply = await scenario.ApplyAsync();
+
+        Assert.That(diff.ExitCode, Is.EqualTo(2), diff.ToString());
+        Assert.That(diff.Stdout, Does.Contain("taskDefinition.containers[app].environment[LOG_LEVEL]: debug -> trace"));
+        Assert.That(apply.ExitCode, Is.EqualTo(0), apply.ToString());
+        var good = await scenario.ServiceAsync(Region, Cluster, "good");
+        var td = await scenario.TaskDefinitionAsync(Region, good.TaskDefinition!);
+        Assert.That(td.ContainerDefinitions![0].Environment!.Single(e => e.Name == "LOG_LEVEL").Value, Is.EqualTo("trace"));
+        Assert.That(good.TaskDefinition, Does.EndWith("good:2"));
+    }
+
     [TestCase("image", "spec.taskDefinition.containers[app].image", TestName = "A SecureString used as the image is refused with a message naming the field")]
     [TestCase("environment", "spec.taskDefinition.containers[app].environment.PASSWORD",
         TestName = "A SecureString used in the environment is refused with a message naming the field")]
