@@ -150,23 +150,4 @@ public sealed class ApplyCommandTests
         var service = await scenario.ServiceAsync(region, cluster, name);
         Assert.That((service.DesiredCount, service.RunningCount), Is.EqualTo((desired, desired)), name);
     }
-
-    /// <summary>The process "dies" right after the first successful <c>operation</c>: every later call is dropped until revived.</summary>
-    private sealed class KillAfter(string operation) : ICallHook
-    {
-        private volatile bool _dead;
-        private volatile bool _revived;
-
-        public void Revive() => _revived = true;
-
-        public CallDirective Before(WireCall call) => _dead && !_revived ? CallDirective.Drop : CallDirective.Proceed;
-
-        public void After(WireCall call, bool succeeded)
-        {
-            if (succeeded && call.Operation == operation && !_revived)
-            {
-                _dead = true;
-            }
-        }
-    }
 }
