@@ -20,7 +20,7 @@ internal static class SsmResolver
         var containers = manifest.Spec.TaskDefinition.Containers;
         var valuePaths = containers.SelectMany(ValueRefs).Select(r => r.Ref.Path).ToHashSet(StringComparer.Ordinal);
         var secretPaths = containers.SelectMany(c => c.Secrets ?? new Dictionary<string, SecretRef>())
-            .Select(s => s.Value).OfType<SecretRef.SsmParameter>().Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            .Select(s => s.Value).OfType<SecretRef.SsmParameter>().Where(p => !IsArn(p.Path)).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         if (valuePaths.Count == 0 && secretPaths.Count == 0)
         {
             return manifest;
@@ -71,9 +71,12 @@ internal static class SsmResolver
         Environment = c.Environment?.ToDictionary(e => e.Key, e => Literal(e.Value, found), StringComparer.Ordinal),
         Secrets = c.Secrets?.ToDictionary(
             e => e.Key,
-            e => e.Value is SecretRef.SsmParameter p ? new SecretRef.ValueFrom(found[p.Path].Arn ?? p.Path) : e.Value,
+            e => e.Value is SecretRef.SsmParameter p ? new SecretRef.ValueFrom(IsArn(p.Path) ? p.Path : found[p.Path].Arn ?? p.Path) : e.Value,
             StringComparer.Ordinal),
     };
+
+    /// <summary>An ARN (e.g. a parameter shared from another account) already is the valueFrom ECS needs: nothing to look up.</summary>
+    private static bool IsArn(string path) => path.StartsWith("arn:", StringComparison.Ordinal);
 
     private static Value Literal(Value value, IReadOnlyDictionary<string, Parameter> found) =>
         value is Value.Ssm s ? Value.Of(found[s.Path].Value ?? "") : value;

@@ -87,6 +87,21 @@ public sealed class ApplySsmTests
     }
 
     [Test]
+    public async Task A_secret_given_as_a_parameter_arn_is_used_as_is()
+    {
+        var arn = $"arn:aws:ssm:{Region}:000000000000:parameter{SecretPath}";
+        await using var scenario = await StartAsync(Service("api", secrets: [$"DB_PASSWORD: {{ssmParameter: \"{arn}\"}}"]));
+
+        var apply = await scenario.ApplyAsync();
+
+        Assert.That(apply.ExitCode, Is.EqualTo(0), apply.ToString());
+        var service = await scenario.ServiceAsync(Region, Cluster, "api");
+        var td = await scenario.TaskDefinitionAsync(Region, service.TaskDefinition!);
+        Assert.That(td.ContainerDefinitions![0].Secrets!.Single().ValueFrom, Is.EqualTo(arn));
+        AssertNoSecretIn(scenario);
+    }
+
+    [Test]
     public async Task A_missing_cluster_is_a_clear_error_for_that_resource_only()
     {
         var yaml = Service("good") + Service("lost", cluster: "no-such-cluster");
