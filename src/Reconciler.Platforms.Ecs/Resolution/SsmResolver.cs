@@ -34,7 +34,7 @@ internal static class SsmResolver
                 $"SSM parameter(s) not found in {manifest.Spec.Region}: {string.Join(", ", response.InvalidParameters.Order(StringComparer.Ordinal))} " +
                 $"(referenced by {manifest.Key}); create them or fix the path in {manifest.Source.File}", retryable: false);
         }
-        var found = response.Parameters.Where(p => p.Name is not null).ToDictionary(p => p.Name!, StringComparer.Ordinal);
+        var found = ByRequestedName(response.Parameters, names, manifest);
         var plainSecrets = containers
             .SelectMany(c => ValueRefs(c).Where(r => found[r.Ref.Path].Type == SecureString)
                 .Select(r => $"spec.taskDefinition.containers[{c.Name}].{r.Field}: {{ssm: {r.Ref.Path}}} is a SecureString"))
@@ -74,6 +74,21 @@ internal static class SsmResolver
             e => e.Value is SecretRef.SsmParameter p ? new SecretRef.ValueFrom(IsArn(p.Path) ? p.Path : found[p.Path].Arn ?? p.Path) : e.Value,
             StringComparer.Ordinal),
     };
+
+    /// <summary>
+    /// SSM answers "/x:3" (a version or label selector) as Name "/x" plus Selector ":3"; key the answers by what was asked,
+    /// so two selectors of one name do not collide and every requested name is found.
+    /// </summary>
+    private static Dictionary<string, Parameter> ByRequestedName(IReadOnlyList<Parameter> parameters, IReadOnlyList<string> names, EcsServiceManifest manifest)
+    {
+        var found = parameters.Where(p => p.Name is not null)
+            .GroupBy(p => p.Name + (p.Selector ?? ""), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var unanswered = names.Where(n => !found.ContainsKey(n)).ToList();
+        return unanswered.Count == 0 ? found : throw new PlatformException(
+            $"SSM returned no parameter under the name(s) {string.Join(", ", unanswered)} (referenced by {manifest.Key} in {manifest.Source.File}); " +
+            "use the parameter's path, e.g. /app/prod/image", retryable: false);
+    }
 
     /// <summary>An ARN (e.g. a parameter shared from another account) already is the valueFrom ECS needs: nothing to look up.</summary>
     private static bool IsArn(string path) => path.StartsWith("arn:", StringComparison.Ordinal);
