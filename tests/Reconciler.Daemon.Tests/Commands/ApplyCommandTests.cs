@@ -30,6 +30,20 @@ public sealed class ApplyCommandTests
     }
 
     [Test]
+    public async Task The_revision_given_to_apply_is_recorded_on_the_service_and_shown_in_the_status_table()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+
+        var run = await scenario.ApplyAsync(revision: "9f8e7d6c5b4a39281706");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var worker = await scenario.ServiceAsync(Region, Cluster, "sandbox-broker-worker");
+        Assert.That(worker.Tags!.Single(t => t.Key == Core.Ecs.TagKeys.GitRevision).Value, Is.EqualTo("9f8e7d6c5b4a39281706"));
+        var row = run.Stdout.Split('\n').Single(l => l.Contains("sandbox-broker-worker "));
+        Assert.That(row, Does.Contain("9f8e7d6c5b4a").And.Contain("Synced").And.Contain("Healthy"));
+    }
+
+    [Test]
     public async Task Applying_the_same_manifests_again_makes_no_write_call()
     {
         await using var scenario = await EmulatorScenario.StartAsync();
