@@ -66,7 +66,7 @@ internal sealed class EmulatorScenario : IAsyncDisposable
         return scenario;
     }
 
-    public async Task<CliRun> ApplyAsync(string? revision = null)
+    public async Task<CliRun> ApplyAsync(string? revision = null, bool noWait = false)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -74,7 +74,7 @@ internal sealed class EmulatorScenario : IAsyncDisposable
         using var logger = logs.CreateLogger();
         await using var cloud = CloudConnection.Attach(Host, Speed);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var exit = await ApplyCommand.RunAsync([Manifests], false, revision, cloud, logger, stdout, stderr, timeout.Token);
+        var exit = await ApplyCommand.RunAsync([Manifests], noWait, revision, cloud, logger, stdout, stderr, timeout.Token);
         return Record(new CliRun(exit, stdout.ToString(), stderr.ToString(), logs.Lines));
     }
 
