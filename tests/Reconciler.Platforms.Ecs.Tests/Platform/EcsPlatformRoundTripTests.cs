@@ -38,6 +38,25 @@ public sealed class EcsPlatformRoundTripTests
         {
             Spec = m.Spec with { Deployment = new EcsDeploymentSpec(MinimumHealthyPercent: 50, MaximumPercent: 150, ProgressDeadline: TimeSpan.FromMinutes(5)) },
         }).SetName("deployment percentages without a circuit breaker are in sync after apply");
+        yield return new TestCaseData(m with
+        {
+            Spec = m.Spec with
+            {
+                Deployment = new EcsDeploymentSpec(CircuitBreaker: new EcsCircuitBreaker(true, false), Alarms: new EcsDeploymentAlarms(["api-5xx", "api-latency"])),
+                Service = m.Spec.Service! with
+                {
+                    PlatformVersion = "1.4.0",
+                    NetworkConfiguration = new EcsNetworkConfiguration(new EcsAwsVpcConfiguration(["subnet-a"], ["sg-1", "sg-2"], true)),
+                },
+            },
+        }).SetName("alarms, a breaker without rollback, a platform version and a public IP are in sync after apply");
+        yield return new TestCaseData(EcsManifestBuilder.WithContainer(c => c with
+        {
+            PortMappings = [new EcsPortMapping(8080, Protocol: "TCP", Name: "http", AppProtocol: "HTTP2"), new EcsPortMapping(9090, Name: "metrics")],
+            HealthCheck = new EcsHealthCheck(["CMD", "/bin/check"], StartPeriod: TimeSpan.FromSeconds(90.7)),
+            Cpu = 128,
+            Memory = 256,
+        })).SetName("named port mappings in upper case, a health check with defaults and container cpu and memory are in sync after apply");
     }
 
     [TestCaseSource(nameof(Manifests))]
