@@ -20,6 +20,8 @@ public static class EcsDecider
         var service = observation.Service;
         var fingerprint = SpecFingerprint.Of(EcsDesiredNormalizer.Normalize(desired.Spec.TaskDefinition));
         var failed = NonEmpty(service?.Tag(TagKeys.FailedFingerprint));
+        // No revision (a one-shot apply without --revision may pass ""): nothing to write, and no way to tell drift.
+        ctx = ctx with { GitRevision = NonEmpty(ctx.GitRevision) };
         var planContext = new PlanContext(ctx.GitRevision, ctx.IgnorePin ? null : failed);
         var diff = EcsDiff.Diff(desired, service);
         if (service is null || diff.Missing)

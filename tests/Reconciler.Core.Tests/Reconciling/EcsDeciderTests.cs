@@ -68,6 +68,18 @@ public sealed class EcsDeciderTests
     }
 
     [Test]
+    public void Without_a_git_revision_a_difference_is_applied_and_not_taken_for_drift()
+    {
+        var manifest = Changed with { Spec = Changed.Spec with { SyncPolicy = new SyncPolicy(SelfHeal: false) } };
+        var applied = ObservedEcsBuilder.InSyncWith(Current);
+        var observed = applied with { Tags = new Dictionary<string, string>(applied.Tags) { [TagKeys.GitRevision] = "" } };
+
+        var decision = EcsDecider.Decide(new EcsObservation(manifest, observed), new DecisionContext(Start, ""));
+
+        Assert.That(decision, Is.TypeOf<Decision.Converge>().With.Property(nameof(Decision.Converge.IsDrift)).False);
+    }
+
+    [Test]
     public void Drift_with_self_heal_on_is_corrected_and_flagged_as_drift()
     {
         var scaledByHand = ObservedEcsBuilder.InSyncWith(Current) with { DesiredCount = 5 };

@@ -93,6 +93,22 @@ public sealed class ApplyRollbackTests
     }
 
     [Test]
+    public async Task With_self_heal_off_a_change_made_in_the_manifests_is_still_applied_by_the_next_apply()
+    {
+        var noSelfHeal = "  syncPolicy:\n    selfHeal: false\n";
+        await using var scenario = await EmulatorScenario.StartAsync(Service("app", Good, spec: noSelfHeal));
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        scenario.Edit("manifests.yaml", "app:v1.0.0", "app:v1.0.1");
+
+        var run = await scenario.ApplyAsync();
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var service = await scenario.ServiceAsync(Region, Cluster, "app");
+        Assert.That(service.TaskDefinition, Does.EndWith("app:2"));
+        Assert.That(service.Tags!.Select(t => t.Key), Does.Not.Contain(TagKeys.GitRevision), "no revision was given, so none is recorded");
+    }
+
+    [Test]
     public async Task A_scale_only_change_updates_the_count_without_a_new_revision()
     {
         await using var scenario = await EmulatorScenario.StartAsync(Service("app", Good));
