@@ -93,8 +93,10 @@ public sealed class ApplySsmTests
         await using var scenario = await StartAsync(Service("api", secrets: [$"DB_PASSWORD: {{ssmParameter: \"{arn}\"}}"]));
 
         var apply = await scenario.ApplyAsync();
+        var diff = await scenario.DiffAsync();
 
         Assert.That(apply.ExitCode, Is.EqualTo(0), apply.ToString());
+        Assert.That(diff.ExitCode, Is.EqualTo(0), diff.ToString());
         var service = await scenario.ServiceAsync(Region, Cluster, "api");
         var td = await scenario.TaskDefinitionAsync(Region, service.TaskDefinition!);
         Assert.That(td.ContainerDefinitions![0].Secrets!.Single().ValueFrom, Is.EqualTo(arn));
