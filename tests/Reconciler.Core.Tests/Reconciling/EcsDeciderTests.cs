@@ -80,6 +80,29 @@ public sealed class EcsDeciderTests
     }
 
     [Test]
+    public void A_task_definition_swapped_by_hand_after_unrelated_commits_is_still_drift()
+    {
+        var manifest = Current with { Spec = Current.Spec with { SyncPolicy = new SyncPolicy(SelfHeal: false) } };
+        var deployed = ObservedEcsBuilder.InSyncWith(manifest);
+        var swapped = deployed.WithContainer("api", c => c with { Image = Value.Of(NewImage) }) with { TaskDefinitionArn = New };
+        var observed = swapped with
+        {
+            Tags = new Dictionary<string, string>(swapped.Tags)
+            {
+                [TagKeys.GitRevision] = "older-commit",
+                [TagKeys.Fingerprint] = Fingerprint(manifest),
+                [TagKeys.Target] = deployed.TaskDefinitionArn,
+                [TagKeys.LastKnownGood] = deployed.TaskDefinitionArn,
+            },
+        };
+
+        var decision = EcsDecider.Decide(new EcsObservation(manifest, observed), new DecisionContext(Start, "newer-commit"));
+
+        Assert.That(decision, Is.TypeOf<Decision.Stalled>());
+        Assert.That(decision.Message, Does.Contain("changed outside git").And.Contain("selfHeal is false"));
+    }
+
+    [Test]
     public void Drift_with_self_heal_on_is_corrected_and_flagged_as_drift()
     {
         var scaledByHand = ObservedEcsBuilder.InSyncWith(Current) with { DesiredCount = 5 };
