@@ -20,6 +20,8 @@ public static class EcsDecider
         var service = observation.Service;
         var fingerprint = SpecFingerprint.Of(EcsDesiredNormalizer.Normalize(desired.Spec.TaskDefinition));
         var failed = NonEmpty(service?.Tag(TagKeys.FailedFingerprint));
+        // No revision (a one-shot apply without --revision may pass ""): nothing to write, and no way to tell drift.
+        ctx = ctx with { GitRevision = NonEmpty(ctx.GitRevision) };
         var planContext = new PlanContext(ctx.GitRevision, ctx.IgnorePin ? null : failed);
         var diff = EcsDiff.Diff(desired, service);
         if (service is null || diff.Missing)
@@ -93,9 +95,12 @@ public static class EcsDecider
         }
         if (diff.InSync)
         {
-            return new Decision.InSync(Plan.Empty(desired.Key), health, health.Message);
+            // Scaling adds no deployment to watch, yet "apply" must not report success with 1 of 3 tasks running.
+            return health.Status == HealthStatus.Progressing
+                ? new Decision.Watch(Plan.Empty(desired.Key), health, health.Message)
+                : new Decision.InSync(Plan.Empty(desired.Key), health, health.Message);
         }
-        var drift = ctx.GitRevision is not null && service.Tag(TagKeys.GitRevision) == ctx.GitRevision;
+        var drift = IsDrift(service, diff, fingerprint, ctx);
         if (drift && !desired.SyncPolicy.SelfHealEnabled)
         {
             return new Decision.Stalled(Plan.Empty(desired.Key), health,
@@ -109,6 +114,15 @@ public static class EcsDecider
         var verb = drift ? "correcting drift" : "applying";
         return new Decision.Converge(plan, health, $"{verb}: {Describe(diff)}", diff.Changes, drift);
     }
+
+    /// <summary>
+    /// Git did not move since Reconciler last wrote (same revision), or — across commits that did not touch this
+    /// template — the service no longer runs the task definition Reconciler deployed for it.
+    /// </summary>
+    private static bool IsDrift(ObservedEcsService service, ResourceDiff diff, string fingerprint, DecisionContext ctx) =>
+        (ctx.GitRevision is not null && service.Tag(TagKeys.GitRevision) == ctx.GitRevision)
+        || (diff.Touches(ChangeScope.Template) && service.Tag(TagKeys.Fingerprint) == fingerprint
+            && NonEmpty(service.Tag(TagKeys.Target)) is { } target && service.TaskDefinitionArn != target);
 
     private static string Describe(ResourceDiff diff) =>
         string.Join("; ", diff.Changes.Take(5).Select(c => c.ToString())) + (diff.Changes.Count > 5 ? $"; and {diff.Changes.Count - 5} more" : "");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
 using Reconciler.Daemon.Hosting;
@@ -48,21 +49,34 @@ internal static class ApplyCommand
             return 2;
         }
         using var logger = (Serilog.Core.Logger)Logging.Create("text");
+        return await ConvergeAllAsync(loaded, paths, noWait, revision, cloud, logger, stdout, stderr, ct);
+    }
+
+    /// <summary>Apply against a cloud the caller opened and disposes (tests: an emulator whose calls they count).</summary>
+    internal static async Task<int> RunAsync(string[] paths, bool noWait, string? revision, CloudConnection cloud, Serilog.ILogger logger,
+        TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var loaded = CliManifests.Load(paths, stderr);
+        return loaded is null ? 1 : await ConvergeAllAsync(loaded, paths, noWait, revision, cloud, logger, stdout, stderr, ct);
+    }
+
+    private static async Task<int> ConvergeAllAsync(LoadResult loaded, string[] paths, bool noWait, string? revision, CloudConnection cloud,
+        Serilog.ILogger logger, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
         using var factory = Logging.Factory(logger);
         var store = new DesiredStateStore(new ManifestLoader());
         store.Apply(loaded, revision ?? "", CliManifests.Root(paths));
         var status = new StatusStore();
         using var metrics = new ReconcilerMetrics();
-        var options = new EngineOptions();
-        var reconciler = new ResourceReconciler(store, cloud.Platforms, status, metrics, new RetryRequests(), options, cloud.Time,
+        var reconciler = new ResourceReconciler(store, cloud.Platforms, status, metrics, new RetryRequests(), new EngineOptions(), cloud.Time,
             factory.CreateLogger<ResourceReconciler>());
         foreach (var skipped in loaded.Manifests.Where(m => !cloud.Platforms.Any(p => p.Handles(m))))
         {
             await stderr.WriteLineAsync($"{skipped.Key}: skipped ({skipped.Kind} is not supported yet)");
         }
-        var keys = loaded.Manifests.Where(m => cloud.Platforms.Any(p => p.Handles(m)))
-            .Select(m => m.Key).OrderBy(k => k.ToString(), StringComparer.Ordinal).ToList();
-        var results = await Task.WhenAll(keys.Select(key => ConvergeAsync(reconciler, key, noWait, cloud.Time, ct)));
+        var handled = loaded.Manifests.Where(m => cloud.Platforms.Any(p => p.Handles(m))).OrderBy(m => m.Key.ToString(), StringComparer.Ordinal).ToList();
+        var keys = handled.Select(m => m.Key).ToList();
+        var results = await Task.WhenAll(handled.Select(m => ConvergeAsync(reconciler, m.Key, WaitLimit(m), noWait, cloud.Time, ct)));
         await stdout.WriteAsync(StatusTable.Render(StatusDocument.From(status)));
         var failed = keys.Zip(results).Where(r => r.Second is not null).ToList();
         foreach (var (key, error) in failed)
@@ -72,10 +86,15 @@ internal static class ApplyCommand
         return failed.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>Reconciles one key until it converges, stalls or fails; null = success, else the reason.</summary>
-    private static async Task<string?> ConvergeAsync(ResourceReconciler reconciler, ResourceKey key, bool noWait, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Reconciles one key until it converges, stalls or fails; null = success, else the reason. Rollouts end by their
+    /// own progress deadline; the wait limit only bounds what has none (a scale-up that never gets its tasks).
+    /// </summary>
+    private static async Task<string?> ConvergeAsync(ResourceReconciler reconciler, ResourceKey key, TimeSpan waitLimit, bool noWait,
+        TimeProvider time, CancellationToken ct)
     {
         var failures = 0;
+        var started = time.GetUtcNow();
         while (true)
         {
             var outcome = await reconciler.ReconcileAsync(key, ct);
@@ -92,6 +111,8 @@ internal static class ApplyCommand
                     return f.Error;
                 case ReconcileOutcome.Waiting when noWait:
                     return null;
+                case ReconcileOutcome.Waiting w when time.GetUtcNow() - started > waitLimit:
+                    return $"not converged after {waitLimit.TotalMinutes:0} minutes: {w.Reason}";
                 case ReconcileOutcome.Waiting w:
                     failures = 0;
                     await Task.Delay(w.RequeueAfter, time, ct);
@@ -99,4 +120,9 @@ internal static class ApplyCommand
             }
         }
     }
+
+    /// <summary>Longer than any rollout may take (its progress deadline, then a rollback), so only a stuck wait hits it.</summary>
+    private static TimeSpan WaitLimit(ResourceManifest manifest) =>
+        2 * (manifest is EcsServiceManifest ecs ? ecs.Spec.Deployment?.EffectiveProgressDeadline ?? EcsDeploymentSpec.DefaultProgressDeadline
+            : EcsDeploymentSpec.DefaultProgressDeadline) + TimeSpan.FromMinutes(5);
 }

@@ -30,13 +30,22 @@ internal static class DiffCommand
             return 1;
         }
         await using var cloud = await CliCloud.OpenAsync(emulator, loaded.Manifests, stderr, ct);
-        if (cloud is null)
-        {
-            return 2;
-        }
+        return cloud is null ? 2 : await DiffAllAsync(loaded.Manifests, exitCode, cloud, stdout, stderr, ct);
+    }
+
+    /// <summary>Diff against a cloud the caller opened and disposes (tests: an emulator whose calls they count).</summary>
+    internal static async Task<int> RunAsync(string[] paths, bool exitCode, CloudConnection cloud, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var loaded = CliManifests.Load(paths, stderr);
+        return loaded is null ? 1 : await DiffAllAsync(loaded.Manifests, exitCode, cloud, stdout, stderr, ct);
+    }
+
+    private static async Task<int> DiffAllAsync(IReadOnlyList<ResourceManifest> manifests, bool exitCode, CloudConnection cloud,
+        TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
         var differs = false;
         var failed = false;
-        foreach (var manifest in loaded.Manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal))
+        foreach (var manifest in manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal))
         {
             var platform = cloud.Platforms.FirstOrDefault(p => p.Handles(manifest));
             if (platform is null)

@@ -23,6 +23,7 @@ internal static class DiffReport
             Decision.Completed => "Synced (rollout completed)",
             Decision.Converge c when c.Plan.Actions.Any(a => a is Core.Planning.CreateService) => "Missing",
             Decision.Converge => "OutOfSync",
+            Decision.RollBack => "OutOfSync (rollout failed)",
             _ => "OutOfSync (stalled)",
         };
         text.Append(key).Append(": ").Append(state);
@@ -33,7 +34,7 @@ internal static class DiffReport
             var c = change.Redacted;
             text.Append("  ~ ").Append(c.Path).Append(": ").Append(c.Observed ?? "(unset)").Append(" -> ").AppendLine(c.Desired ?? "(unset)");
         }
-        if (decision is Decision.Stalled)
+        if (decision is Decision.Stalled or Decision.RollBack)
         {
             text.Append("  ! ").AppendLine(decision.Message);
         }

@@ -17,10 +17,12 @@ namespace Reconciler.Daemon.Hosting;
 internal sealed class CloudConnection : IAsyncDisposable
 {
     private readonly EcsRegionClients _clients;
+    private readonly bool _ownsEmulator;
 
-    private CloudConnection(EcsRegionClients clients, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator)
+    private CloudConnection(EcsRegionClients clients, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator, bool ownsEmulator = true)
     {
         _clients = clients;
+        _ownsEmulator = ownsEmulator;
         Platforms = platforms;
         Time = time;
         Emulator = emulator;
@@ -59,10 +61,21 @@ internal sealed class CloudConnection : IAsyncDisposable
         return new CloudConnection(aws, [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System))], TimeProvider.System, null);
     }
 
+    /// <summary>
+    /// A connection with fresh clients and a fresh platform (a "new process") to an emulator someone else started and
+    /// disposes; nothing is seeded. Used by scenario tests that count the emulator's calls.
+    /// </summary>
+    internal static CloudConnection Attach(EmulatorHost host, double speed)
+    {
+        var time = new EmulatorClock(host.State, speed);
+        var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
+        return new CloudConnection(clients, [new EcsPlatform(clients, AwsCallPolicy.Default(time))], time, host, ownsEmulator: false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _clients.Dispose();
-        if (Emulator is not null)
+        if (Emulator is not null && _ownsEmulator)
         {
             await Emulator.DisposeAsync();
         }

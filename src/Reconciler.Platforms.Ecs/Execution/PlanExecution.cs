@@ -24,6 +24,9 @@ internal sealed class PlanExecution(
 {
     private readonly Dictionary<string, string> _arnByFingerprint = new(StringComparer.Ordinal);
 
+    /// <summary>An empty revision (one-shot apply without --revision) is no revision: no empty tag is written.</summary>
+    private readonly string? _revision = string.IsNullOrEmpty(context.GitRevision) ? null : context.GitRevision;
+
     public List<string> Steps { get; } = [];
 
     public int WriteCalls { get; private set; }
@@ -59,7 +62,7 @@ internal sealed class PlanExecution(
             return known;
         }
         var registrar = new TaskDefinitionRegistrar(clients.For(region).Ecs, policy, taskDefinitions, region);
-        var (arn, reused) = await registrar.EnsureAsync(spec, fingerprint, context.GitRevision, ct);
+        var (arn, reused) = await registrar.EnsureAsync(spec, fingerprint, _revision, ct);
         if (!reused)
         {
             WriteCalls++;
@@ -73,7 +76,7 @@ internal sealed class PlanExecution(
     {
         var m = new EcsServiceManifest(new ManifestMetadata(create.Key.Name), SourceLocation.None, create.Spec);
         var arn = await EnsureTaskDefinitionAsync(create.Spec.Region, create.Spec.TaskDefinition, create.Fingerprint, ct);
-        var tags = WithTarget(EcsPlanner.ServiceTags(create.Spec, create.Fingerprint, new PlanContext(context.GitRevision)), arn);
+        var tags = WithTarget(EcsPlanner.ServiceTags(create.Spec, create.Fingerprint, new PlanContext(_revision)), arn);
         var token = ClientToken(create.Key, create.Fingerprint);
         var ecs = clients.For(create.Spec.Region).Ecs;
         var response = await policy.RunAsync(create.Spec.Region, "CreateService",
@@ -100,7 +103,7 @@ internal sealed class PlanExecution(
         Steps.Add($"updated service {update.Key.Name}" + (arn is null ? "" : $" to {Short(arn)}") + (update.DesiredCount is { } n ? $", desiredCount {n}" : ""));
         if (update.TaskDefinitionFingerprint is { } fp)
         {
-            var tags = WithTarget(EcsPlanner.ServiceTags(spec, fp, new PlanContext(context.GitRevision)), arn!);
+            var tags = WithTarget(EcsPlanner.ServiceTags(spec, fp, new PlanContext(_revision)), arn!);
             await TagAsync(update.Key, tags, ct);
         }
     }

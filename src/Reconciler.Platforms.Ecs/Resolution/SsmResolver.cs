@@ -13,12 +13,14 @@ namespace Reconciler.Platforms.Ecs.Resolution;
 /// </summary>
 internal static class SsmResolver
 {
+    private const string SecureString = "SecureString";
+
     public static async Task<EcsServiceManifest> ResolveAsync(EcsServiceManifest manifest, ISsmApi ssm, AwsCallPolicy policy, CancellationToken ct)
     {
         var containers = manifest.Spec.TaskDefinition.Containers;
         var valuePaths = containers.SelectMany(ValueRefs).Select(r => r.Ref.Path).ToHashSet(StringComparer.Ordinal);
         var secretPaths = containers.SelectMany(c => c.Secrets ?? new Dictionary<string, SecretRef>())
-            .Select(s => s.Value).OfType<SecretRef.SsmParameter>().Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            .Select(s => s.Value).OfType<SecretRef.SsmParameter>().Where(p => !IsArn(p.Path)).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         if (valuePaths.Count == 0 && secretPaths.Count == 0)
         {
             return manifest;
@@ -32,12 +34,17 @@ internal static class SsmResolver
                 $"SSM parameter(s) not found in {manifest.Spec.Region}: {string.Join(", ", response.InvalidParameters.Order(StringComparer.Ordinal))} " +
                 $"(referenced by {manifest.Key}); create them or fix the path in {manifest.Source.File}", retryable: false);
         }
-        var found = response.Parameters.Where(p => p.Name is not null).ToDictionary(p => p.Name!, StringComparer.Ordinal);
-        foreach (var path in valuePaths.Where(p => found[p].Type == "SecureString"))
+        var found = ByRequestedName(response.Parameters, names, manifest);
+        var plainSecrets = containers
+            .SelectMany(c => ValueRefs(c).Where(r => found[r.Ref.Path].Type == SecureString)
+                .Select(r => $"spec.taskDefinition.containers[{c.Name}].{r.Field}: {{ssm: {r.Ref.Path}}} is a SecureString"))
+            .ToList();
+        if (plainSecrets.Count > 0)
         {
+            // Resolving it would put the decrypted value into the task definition, where anyone with DescribeTaskDefinition reads it.
             throw new PlatformException(
-                $"{manifest.Source.File}: {manifest.Key} uses SSM parameter {path} as a plain value, but it is a SecureString; " +
-                "a SecureString may only be used under 'secrets' (as ssmParameter), never in an image or environment", retryable: false);
+                $"{manifest.Source.File}: {manifest.Key}: {string.Join("; ", plainSecrets)}; a SecureString may only be used under 'secrets' " +
+                "(DB_PASSWORD: {ssmParameter: /path}), never as an image or environment value", retryable: false);
         }
         var resolved = containers.Select(c => Resolve(c, found)).ToList();
         return manifest with { Spec = manifest.Spec with { TaskDefinition = manifest.Spec.TaskDefinition with { Containers = resolved } } };
@@ -64,9 +71,27 @@ internal static class SsmResolver
         Environment = c.Environment?.ToDictionary(e => e.Key, e => Literal(e.Value, found), StringComparer.Ordinal),
         Secrets = c.Secrets?.ToDictionary(
             e => e.Key,
-            e => e.Value is SecretRef.SsmParameter p ? new SecretRef.ValueFrom(found[p.Path].Arn ?? p.Path) : e.Value,
+            e => e.Value is SecretRef.SsmParameter p ? new SecretRef.ValueFrom(IsArn(p.Path) ? p.Path : found[p.Path].Arn ?? p.Path) : e.Value,
             StringComparer.Ordinal),
     };
+
+    /// <summary>
+    /// SSM answers "/x:3" (a version or label selector) as Name "/x" plus Selector ":3"; key the answers by what was asked,
+    /// so two selectors of one name do not collide and every requested name is found.
+    /// </summary>
+    private static Dictionary<string, Parameter> ByRequestedName(IReadOnlyList<Parameter> parameters, IReadOnlyList<string> names, EcsServiceManifest manifest)
+    {
+        var found = parameters.Where(p => p.Name is not null)
+            .GroupBy(p => p.Name + (p.Selector ?? ""), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var unanswered = names.Where(n => !found.ContainsKey(n)).ToList();
+        return unanswered.Count == 0 ? found : throw new PlatformException(
+            $"SSM returned no parameter under the name(s) {string.Join(", ", unanswered)} (referenced by {manifest.Key} in {manifest.Source.File}); " +
+            "use the parameter's path, e.g. /app/prod/image", retryable: false);
+    }
+
+    /// <summary>An ARN (e.g. a parameter shared from another account) already is the valueFrom ECS needs: nothing to look up.</summary>
+    private static bool IsArn(string path) => path.StartsWith("arn:", StringComparison.Ordinal);
 
     private static Value Literal(Value value, IReadOnlyDictionary<string, Parameter> found) =>
         value is Value.Ssm s ? Value.Of(found[s.Path].Value ?? "") : value;

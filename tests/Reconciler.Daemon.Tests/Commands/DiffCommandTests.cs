@@ -1,0 +1,49 @@
+namespace Reconciler.Daemon.Tests.Commands;
+
+/// <summary><c>reconciler diff --exit-code</c> on the examples: a gate CI can use to catch a merged but undeployed fix (seed 003).</summary>
+public sealed class DiffCommandTests
+{
+    [Test]
+    public async Task Diff_exits_0_when_the_cloud_matches_the_manifests()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        var writes = scenario.Writes();
+
+        var diff = await scenario.DiffAsync();
+
+        Assert.That(diff.ExitCode, Is.EqualTo(0), diff.ToString());
+        Assert.That(diff.Stdout, Does.Contain("EcsService/sandbox-broker-worker: Synced"));
+        Assert.That(scenario.Writes(), Is.EqualTo(writes), "diff wrote something");
+    }
+
+    [Test]
+    public async Task Diff_exits_2_and_shows_the_field_path_with_old_and_new_value_when_an_image_changed()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        var writes = scenario.Writes();
+        scenario.Edit("sandbox-broker.yaml", "sandbox-broker-api:v2.3.0", "sandbox-broker-api:v2.4.0", occurrence: 1);
+
+        var diff = await scenario.DiffAsync();
+
+        Assert.That(diff.ExitCode, Is.EqualTo(2), diff.ToString());
+        Assert.That(diff.Stdout, Does.Contain("EcsService/sandbox-broker-worker: OutOfSync"));
+        Assert.That(diff.Stdout, Does.Match(
+            @"taskDefinition\.containers\[worker\]\.image: \S+sandbox-broker-api:v2\.3\.0 -> \S+sandbox-broker-api:v2\.4\.0"));
+        Assert.That(diff.Stdout, Does.Contain("plan: RegisterTaskDefinition, UpdateService"));
+        Assert.That(diff.Stdout, Does.Contain("EcsService/sandbox-broker: Synced"));
+        Assert.That(scenario.Writes(), Is.EqualTo(writes), "diff wrote something");
+    }
+
+    [Test]
+    public async Task Diff_without_exit_code_exits_0_even_when_something_differs()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+
+        var diff = await scenario.DiffAsync(exitCode: false);
+
+        Assert.That(diff.ExitCode, Is.EqualTo(0), diff.ToString());
+        Assert.That(diff.Stdout, Does.Contain("EcsService/sandbox-broker: Missing"));
+    }
+}

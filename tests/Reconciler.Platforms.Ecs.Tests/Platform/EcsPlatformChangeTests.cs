@@ -1,0 +1,56 @@
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Reconciling;
+using Reconciler.Emulator.Wire;
+using Reconciler.Testing.Builders;
+using Api = Reconciler.Platforms.Ecs.Wire.Ecs;
+
+namespace Reconciler.Platforms.Ecs.Tests.Platform;
+
+/// <summary>Each kind of manifest change costs exactly the writes it needs, and is in sync afterwards.</summary>
+public sealed class EcsPlatformChangeTests
+{
+    private static readonly EcsServiceManifest Manifest = EcsManifestBuilder.Manifest();
+
+    private static IEnumerable<TestCaseData> Changes()
+    {
+        yield return new TestCaseData(Manifest with { Spec = Manifest.Spec with { DesiredCount = 3 } }, new[] { "UpdateService" }, 1)
+            .SetName("a count change is one UpdateService and no new revision");
+        yield return new TestCaseData(Manifest with
+            {
+                Spec = Manifest.Spec with { Deployment = Manifest.Spec.Deployment! with { MaximumPercent = 150, MinimumHealthyPercent = 50 } },
+            }, new[] { "UpdateService" }, 1)
+            .SetName("a deployment configuration change is one UpdateService and no new revision");
+        yield return new TestCaseData(Manifest with
+            {
+                Spec = Manifest.Spec with { Service = Manifest.Spec.Service! with { HealthCheckGracePeriod = TimeSpan.FromSeconds(45) } },
+            }, new[] { "UpdateService" }, 1)
+            .SetName("a grace period change is one UpdateService and no new revision");
+        yield return new TestCaseData(Manifest with
+            {
+                Spec = Manifest.Spec with { Tags = new Dictionary<string, string> { ["team"] = "checkout" } },
+            }, new[] { "TagResource" }, 1)
+            .SetName("a tag change is one TagResource and no new revision");
+        yield return new TestCaseData(EcsManifestBuilder.WithContainer(c => c with
+            {
+                Environment = new Dictionary<string, Core.Model.Value>(c.Environment!) { ["LOG_LEVEL"] = Core.Model.Value.Of("debug") },
+            }), new[] { "RegisterTaskDefinition", "UpdateService" }, 2)
+            .SetName("an environment change is a new revision and one UpdateService");
+    }
+
+    [TestCaseSource(nameof(Changes))]
+    public async Task A_change(EcsServiceManifest changed, string[] verbs, int revisions)
+    {
+        await using var harness = await PlatformHarness.StartAsync(Manifest.Spec.Region, Manifest.Spec.Cluster);
+        harness.Host.State.PutParameter("/api/prod/db-password", "SecureString", "not-this", Manifest.Spec.Region);
+        await harness.ConvergeAsync(Manifest);
+
+        var decision = await harness.ReconcileAsync(changed);
+        var story = await harness.ConvergeAsync(changed);
+
+        Assert.That(decision.Plan.Actions.Select(a => a.Verb), Is.EqualTo(verbs));
+        Assert.That(story[^1], Is.EqualTo(nameof(Decision.InSync)), string.Join(" → ", story));
+        var list = await harness.Clients.For(Manifest.Spec.Region).Ecs.ListTaskDefinitionsAsync(new Api.ListTaskDefinitionsRequest { FamilyPrefix = "api" });
+        Assert.That(list.TaskDefinitionArns, Has.Count.EqualTo(revisions));
+        Assert.That(harness.Host.State.CallCount("RegisterTaskDefinition", CallOutcome.Succeeded), Is.EqualTo(revisions));
+    }
+}
