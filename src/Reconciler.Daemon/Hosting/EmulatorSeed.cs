@@ -20,7 +20,7 @@ internal static class EmulatorSeed
                 .SelectMany(c => c.Secrets?.Values ?? [])
                 .OfType<SecretRef.SsmParameter>()
                 .Select(p => p.Path);
-            foreach (var path in paths.Where(p => !emulator.HasParameter(p, ecs.Spec.Region)))
+            foreach (var path in paths.Where(p => !p.StartsWith("arn:", StringComparison.Ordinal) && !emulator.HasParameter(p, ecs.Spec.Region)))
             {
                 emulator.PutParameter(path, "SecureString", "emulator-placeholder", ecs.Spec.Region);
             }
