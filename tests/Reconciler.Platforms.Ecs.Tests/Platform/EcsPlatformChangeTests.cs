@@ -11,6 +11,10 @@ public sealed class EcsPlatformChangeTests
 {
     private static readonly EcsServiceManifest Manifest = EcsManifestBuilder.Manifest();
 
+    // ECS accepts a grace period only on a service behind a load balancer (RC0030).
+    private static readonly EcsLoadBalancer LoadBalancer =
+        new("api", 8080, "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123456789abcdef");
+
     private static IEnumerable<TestCaseData> Changes()
     {
         yield return new TestCaseData(Manifest with { Spec = Manifest.Spec with { DesiredCount = 3 } }, new[] { "UpdateService" }, 1)
@@ -22,9 +26,9 @@ public sealed class EcsPlatformChangeTests
             .SetName("a deployment configuration change is one UpdateService and no new revision");
         yield return new TestCaseData(Manifest with
             {
-                Spec = Manifest.Spec with { Service = Manifest.Spec.Service! with { HealthCheckGracePeriod = TimeSpan.FromSeconds(45) } },
+                Spec = Manifest.Spec with { Service = Manifest.Spec.Service! with { HealthCheckGracePeriod = TimeSpan.FromSeconds(45), LoadBalancers = [LoadBalancer] } },
             }, new[] { "UpdateService" }, 1)
-            .SetName("a grace period change is one UpdateService and no new revision");
+            .SetName("a load balancer with a grace period is one UpdateService and no new revision");
         yield return new TestCaseData(Manifest with
             {
                 Spec = Manifest.Spec with { Tags = new Dictionary<string, string> { ["team"] = "checkout" } },

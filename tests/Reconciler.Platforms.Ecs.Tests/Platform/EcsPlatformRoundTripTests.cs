@@ -19,7 +19,8 @@ public sealed class EcsPlatformRoundTripTests
             Spec = m.Spec with
             {
                 Tags = new Dictionary<string, string> { ["team"] = "payments", ["cost-center"] = "42" },
-                Service = m.Spec.Service! with { PropagateTags = "service", EnableExecuteCommand = true, HealthCheckGracePeriod = TimeSpan.FromSeconds(30) },
+                Service = m.Spec.Service! with { PropagateTags = "service", EnableExecuteCommand = true, HealthCheckGracePeriod = TimeSpan.FromSeconds(30),
+                    LoadBalancers = [new EcsLoadBalancer("api", 8080, "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123456789abcdef")] },
             },
         }).SetName("service tags, propagateTags in lower case, execute command and a grace period are in sync after apply");
         yield return new TestCaseData(m with
