@@ -17,13 +17,15 @@ namespace Reconciler.Daemon.Hosting;
 internal sealed class CloudConnection : IAsyncDisposable
 {
     private readonly EcsRegionClients _clients;
+    private readonly bool _ownsEmulator;
 
-    private CloudConnection(EcsRegionClients clients, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator)
+    private CloudConnection(EcsRegionClients clients, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator, bool ownsEmulator)
     {
         _clients = clients;
         Platforms = platforms;
         Time = time;
         Emulator = emulator;
+        _ownsEmulator = ownsEmulator;
     }
 
     public IReadOnlyList<IPlatform> Platforms { get; }
@@ -42,9 +44,7 @@ internal sealed class CloudConnection : IAsyncDisposable
             var options = emulatorOptions ?? new EmulatorOptions();
             var host = await EmulatorHost.StartAsync(options, ct);
             EmulatorSeed.Seed(host.State, manifests.ToList());
-            var time = new EmulatorClock(host.State, options.Speed);
-            var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
-            return new CloudConnection(clients, [new EcsPlatform(clients, AwsCallPolicy.Default(time))], time, host);
+            return Attach(host, options.Speed, ownsEmulator: true);
         }
         var credentials = new DefaultChainCredentialsSource();
         try
@@ -56,13 +56,24 @@ internal sealed class CloudConnection : IAsyncDisposable
             throw new StartupException(ex.Message);
         }
         var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials);
-        return new CloudConnection(aws, [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System))], TimeProvider.System, null);
+        return new CloudConnection(aws, [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System))], TimeProvider.System, null, false);
+    }
+
+    /// <summary>
+    /// Connects to an emulator that is already running (tests: a second daemon resumes against the same "cloud").
+    /// <paramref name="speed"/> must be the emulator's own speed; the emulator is left running on dispose unless owned.
+    /// </summary>
+    internal static CloudConnection Attach(EmulatorHost host, double speed, bool ownsEmulator = false)
+    {
+        var time = new EmulatorClock(host.State, speed);
+        var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
+        return new CloudConnection(clients, [new EcsPlatform(clients, AwsCallPolicy.Default(time))], time, host, ownsEmulator);
     }
 
     public async ValueTask DisposeAsync()
     {
         _clients.Dispose();
-        if (Emulator is not null)
+        if (Emulator is not null && _ownsEmulator)
         {
             await Emulator.DisposeAsync();
         }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +30,14 @@ namespace Reconciler.Daemon.Hosting;
 /// </summary>
 internal static class DaemonHost
 {
-    public static async Task<WebApplication> BuildAsync(RunSettings settings, Serilog.ILogger logger, CancellationToken ct)
+    public static Task<WebApplication> BuildAsync(RunSettings settings, Serilog.ILogger logger, CancellationToken ct) =>
+        BuildAsync(settings, logger, existingEmulator: null, ct);
+
+    /// <summary>
+    /// <paramref name="existingEmulator"/> (with --emulator): use this running emulator instead of starting one and
+    /// leave it running at shutdown, so a second daemon can resume against the same cloud.
+    /// </summary>
+    internal static async Task<WebApplication> BuildAsync(RunSettings settings, Serilog.ILogger logger, EmulatorHost? existingEmulator, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{settings.Listen}");
@@ -36,7 +45,9 @@ internal static class DaemonHost
         builder.Logging.AddProvider(new SerilogLoggerProvider(logger));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
-        var cloud = await CloudConnection.OpenAsync(settings.Emulator, [], new EmulatorOptions { Speed = settings.EmulatorSpeed }, ct);
+        var cloud = settings.Emulator && existingEmulator is not null
+            ? CloudConnection.Attach(existingEmulator, settings.EmulatorSpeed)
+            : await CloudConnection.OpenAsync(settings.Emulator, [], new EmulatorOptions { Speed = settings.EmulatorSpeed }, ct);
         var engine = new EngineOptions { Resync = settings.Resync, PollInterval = settings.PollInterval, Workers = settings.Workers };
         var errors = engine.Validate();
         if (errors.Count > 0)
@@ -77,6 +88,14 @@ internal static class DaemonHost
         DaemonEndpoints.Map(app, settings);
         app.Lifetime.ApplicationStopped.Register(() => cloud.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
+    }
+
+    /// <summary>The address Kestrel actually bound after start (resolves --listen 127.0.0.1:0 to the chosen port).</summary>
+    public static Uri BoundAddress(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the daemon is not listening yet: call StartAsync first");
+        return new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
     private static IDesiredStateSource Source(RunSettings settings, TimeProvider time) =>
