@@ -40,7 +40,7 @@ public sealed class DesiredStateStore(ManifestLoader loader)
                 var broken = file.Diagnostics.Any(d => d.Severity == Severity.Error);
                 if (!broken)
                 {
-                    next[relative] = new FileState(file.Manifests, revision, false);
+                    next[relative] = new FileState(file.Manifests.Select(m => m with { Source = Relative(m.Source, root) }).ToList(), revision, false);
                 }
                 else if (_files.TryGetValue(relative, out var previous))
                 {
@@ -59,11 +59,16 @@ public sealed class DesiredStateStore(ManifestLoader loader)
             _files = next;
             Volatile.Write(ref _entries, entries);
             Revision = revision;
-            var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
+            var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error)
+                .Select(d => (d with { Location = Relative(d.Location, root) }).ToString()).ToList();
             Loaded?.Invoke(entries.Values.Select(e => e.Manifest).ToList());
             return new SnapshotResult(errors, before.Except(entries.Keys).ToList());
         }
     }
+
+    /// <summary>Messages name the file as it is in the repository, not inside the daemon's snapshot cache.</summary>
+    private static SourceLocation Relative(SourceLocation location, string root) =>
+        Path.IsPathRooted(location.File) ? location with { File = Path.GetRelativePath(root, location.File) } : location;
 
     private sealed record FileState(IReadOnlyList<ResourceManifest> Manifests, string Revision, bool Stale);
 }
