@@ -67,13 +67,14 @@ internal static class DaemonHost
         services.AddSingleton<ReconcilerMetrics>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<RetryRequests>();
-        services.AddSingleton<SourceTrigger>();
+        // Polling git and bounding a reconcile are about the real world: wall time even when the cloud's clock is simulated.
+        services.AddSingleton(new SourceTrigger(TimeProvider.System));
         services.AddSingleton(sp => new WorkQueue<ResourceKey>(null, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => cloud.Platforms);
         services.AddSingleton(sp => new ResourceReconciler(
             sp.GetRequiredService<DesiredStateStore>(), cloud.Platforms, sp.GetRequiredService<StatusStore>(),
             sp.GetRequiredService<ReconcilerMetrics>(), sp.GetRequiredService<RetryRequests>(), engine, cloud.Time,
-            sp.GetRequiredService<ILogger<ResourceReconciler>>()));
+            sp.GetRequiredService<ILogger<ResourceReconciler>>(), TimeProvider.System));
         services.AddSingleton<ReconcileController>();
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileController>());
 

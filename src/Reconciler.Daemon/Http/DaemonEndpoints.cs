@@ -53,7 +53,8 @@ internal static class DaemonEndpoints
         }
         var secret = File.ReadAllBytes(settings.WebhookSecretFile).AsSpan().Trim("\r\n "u8).ToArray();
         var trigger = app.Services.GetRequiredService<SourceTrigger>();
-        var limiter = new WebhookRateLimiter(time: app.Services.GetRequiredService<TimeProvider>());
+        // Deliveries arrive in real time: the limit must not speed up with the emulator's simulated clock.
+        var limiter = new WebhookRateLimiter(time: TimeProvider.System);
         var handler = new WebhookHandler(secret, limiter, trigger.Request);
         app.MapPost("/hooks/git", async (HttpContext context) =>
         {

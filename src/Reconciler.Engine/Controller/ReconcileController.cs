@@ -95,7 +95,7 @@ public sealed class ReconcileController(
         while (!ct.IsCancellationRequested)
         {
             await FetchOnceAsync(ct);
-            await trigger.WaitAsync(options.PollInterval, time, ct);
+            await trigger.WaitAsync(options.PollInterval, ct);
         }
     }
 
@@ -131,9 +131,7 @@ public sealed class ReconcileController(
             }
             try
             {
-                using var timeout = new CancellationTokenSource(options.ReconcileTimeout, time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-                var outcome = await reconciler.ReconcileAsync(key, linked.Token);
+                var outcome = await reconciler.ReconcileAsync(key, ct);
                 Requeue(key, outcome);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -14,6 +14,8 @@ namespace Reconciler.Engine.Reconciling;
 /// <summary>
 /// Level-based reconcile of one key: read desired and observed fresh, decide purely, apply the plan, and record
 /// status in <c>finally</c>. Failures are contained per key (Flux/KubeOps style); nothing here loops or sleeps.
+/// <paramref name="time"/> is the world's clock (decisions, deadlines; simulated on the emulator);
+/// <paramref name="wallClock"/> bounds one reconcile, because a hung network call takes real time whatever the cloud's clock says.
 /// </summary>
 public sealed class ResourceReconciler(
     DesiredStateStore desired,
@@ -23,7 +25,8 @@ public sealed class ResourceReconciler(
     RetryRequests retries,
     EngineOptions options,
     TimeProvider time,
-    ILogger<ResourceReconciler> log)
+    ILogger<ResourceReconciler> log,
+    TimeProvider? wallClock = null)
 {
     private readonly IReadOnlyList<IPlatform> _platforms = platforms.ToList();
 
@@ -43,9 +46,17 @@ public sealed class ResourceReconciler(
         });
         var started = Stopwatch.GetTimestamp();
         var record = new ReconcileRecord(entry);
+        using var timeout = new CancellationTokenSource(options.ReconcileTimeout, wallClock ?? TimeProvider.System);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return record.Outcome = await ReconcileEntryAsync(entry, record, cancellationToken);
+            return record.Outcome = await ReconcileEntryAsync(entry, record, bounded.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            record.Error = $"reconcile did not finish within {(int)options.ReconcileTimeout.TotalSeconds}s (a cloud call hung or is too slow); retrying with back-off";
+            log.LogWarning("Reconcile of {Resource} timed out after {Timeout}", key, options.ReconcileTimeout);
+            return record.Outcome = new ReconcileOutcome.Failed(record.Error, true);
         }
         catch (PlatformException ex)
         {
