@@ -44,6 +44,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public RunSettings Settings() => new()
     {
         Repo = Repo.Url,
+        Branch = _options.Branch,
         Emulator = true,
         EmulatorSpeed = _options.Speed,
         Listen = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0),

@@ -11,4 +11,7 @@ internal sealed record HarnessOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromHours(1);
 
     public string? WebhookSecret { get; init; }
+
+    /// <summary>The branch the daemon follows; the repository's commits go to main.</summary>
+    public string Branch { get; init; } = "main";
 }

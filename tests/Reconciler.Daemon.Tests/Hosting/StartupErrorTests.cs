@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace Reconciler.Daemon.Tests.Hosting;
+
+/// <summary>
+/// Issue 4, story 8: <c>reconciler run</c> started wrongly says so in one line on stderr and exits 2, without a stack
+/// trace. Runs the built binary as a child process with a clean environment (no AWS_*, HOME an empty folder).
+/// </summary>
+public sealed class StartupErrorTests
+{
+    private string home = "";
+    private string manifests = "";
+
+    [SetUp]
+    public void CreateFolders()
+    {
+        home = Directory.CreateTempSubdirectory("reconciler-home-").FullName;
+        manifests = Directory.CreateTempSubdirectory("reconciler-manifests-").FullName;
+    }
+
+    [TearDown]
+    public void DeleteFolders()
+    {
+        Directory.Delete(home, recursive: true);
+        Directory.Delete(manifests, recursive: true);
+    }
+
+    private static IEnumerable<TestCaseData> Mistakes()
+    {
+        yield return new TestCaseData(new[] { "run" }, "give exactly one desired-state source: --repo URL (git) or --manifests DIR")
+            .SetName("run with neither --repo nor --manifests names both options");
+        yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--resync", "soon" }, "'soon' is not a duration; write it like 30s, 5m or 1h")
+            .SetName("run with a bad --resync value shows how to write a duration");
+        yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--listen", "127.0.0.1:0" }, "no AWS credentials found")
+            .SetName("run without --emulator and without AWS credentials says where it looked and suggests --emulator");
+    }
+
+    [TestCaseSource(nameof(Mistakes))]
+    public async Task A_start_up_mistake_is_one_line_on_stderr_and_exit_code_2(string[] arguments, string expected)
+    {
+        var (exit, stdout, stderr) = await RunAsync(arguments.Select(a => a.Replace("{manifests}", manifests)).ToArray());
+
+        Assert.That(exit, Is.EqualTo(2), stderr);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), stderr);
+        Assert.That(lines[0], Does.StartWith("error: ").And.Contain(expected));
+        Assert.That(stderr + stdout, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
+    }
+
+    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "reconciler.dll");
+        var info = new ProcessStartInfo(DotnetHost(), ["exec", dll, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = home,
+        };
+        // Nothing of this machine's identity leaks in: no AWS_* variables, no profile, no IMDS answer.
+        info.Environment.Clear();
+        info.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH");
+        info.Environment["HOME"] = home;
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The dotnet host running this test (so the child uses the same runtime).</summary>
+    private static string DotnetHost() => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+}
