@@ -45,18 +45,30 @@ internal static class DaemonHost
         builder.Logging.AddProvider(new SerilogLoggerProvider(logger));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
+        var engine = new EngineOptions { Resync = settings.Resync, PollInterval = settings.PollInterval, Workers = settings.Workers };
+        if (engine.Validate() is { Count: > 0 } errors)
+        {
+            throw new StartupException(string.Join("; ", errors));
+        }
         var cloud = settings.Emulator && existingEmulator is not null
             ? CloudConnection.Attach(existingEmulator, settings.EmulatorSpeed)
             : await CloudConnection.OpenAsync(settings.Emulator, [], new EmulatorOptions { Speed = settings.EmulatorSpeed }, ct);
-        var engine = new EngineOptions { Resync = settings.Resync, PollInterval = settings.PollInterval, Workers = settings.Workers };
-        var errors = engine.Validate();
-        if (errors.Count > 0)
+        try
+        {
+            return Compose(builder, settings, engine, cloud);
+        }
+        catch
         {
             await cloud.DisposeAsync();
-            throw new StartupException(string.Join("; ", errors));
+            throw;
         }
+    }
+
+    private static WebApplication Compose(WebApplicationBuilder builder, RunSettings settings, EngineOptions engine, CloudConnection cloud)
+    {
         var services = builder.Services;
-        services.AddSingleton(cloud);
+        // A factory registration, so the container owns the connection and disposes it with the app (started or not).
+        services.AddSingleton(_ => cloud);
         services.AddSingleton(cloud.Time);
         services.AddSingleton(engine);
         services.AddSingleton(settings);
@@ -86,8 +98,8 @@ internal static class DaemonHost
             // The demo creates the clusters its manifests name (ECS itself expects them to exist).
             app.Services.GetRequiredService<DesiredStateStore>().Loaded += manifests => EmulatorSeed.Seed(emulator.State, manifests);
         }
+        app.Services.GetRequiredService<CloudConnection>();
         DaemonEndpoints.Map(app, settings);
-        app.Lifetime.ApplicationStopped.Register(() => cloud.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Reconciler.Daemon.Tests.Hosting;
 
@@ -33,12 +35,24 @@ public sealed class StartupErrorTests
             .SetName("run with a bad --resync value shows how to write a duration");
         yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--listen", "127.0.0.1:0" }, "no AWS credentials found")
             .SetName("run without --emulator and without AWS credentials says where it looked and suggests --emulator");
+        yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--emulator", "--listen", "127.0.0.1:0", "--webhook-secret-file", "{empty}" },
+                "--webhook-secret-file: file '{empty}' is empty")
+            .SetName("run with an empty webhook secret file refuses to start instead of crashing");
+        yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--emulator", "--listen", "{busy}" }, "the port is in use; choose another with --listen")
+            .SetName("run on a port that is already in use says so and names --listen");
     }
 
     [TestCaseSource(nameof(Mistakes))]
     public async Task A_start_up_mistake_is_one_line_on_stderr_and_exit_code_2(string[] arguments, string expected)
     {
-        var (exit, stdout, stderr) = await RunAsync(arguments.Select(a => a.Replace("{manifests}", manifests)).ToArray());
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var empty = Path.Combine(home, "empty-secret");
+        File.WriteAllText(empty, "\n");
+        string Fill(string a) => a.Replace("{manifests}", manifests).Replace("{empty}", empty).Replace("{busy}", busy.LocalEndpoint.ToString());
+
+        var (exit, stdout, stderr) = await RunAsync(arguments.Select(Fill).ToArray());
+        expected = Fill(expected);
 
         Assert.That(exit, Is.EqualTo(2), stderr);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
