@@ -15,8 +15,10 @@ internal static class StatusProjection
         var health = record.Health ?? (record.Error is null ? null : new HealthAssessment(HealthStatus.Unknown, record.Error));
         var message = record.Error ?? decision?.Message ?? health?.Message ?? old.Message;
         var events = old.Events;
-        if (decision is not null and not Decision.InSync)
+        if (decision is not null and not Decision.InSync && !(decision is Decision.Watch && events.LastOrDefault()?.Reason == nameof(Decision.Watch)))
         {
+            // A rollout's progress ("1/2 new tasks running") lives in the message; as events it would push the
+            // apply and the rollback out of the bounded history, so a watched rollout is one event.
             events = StatusStore.Append(events, new ResourceEvent(now, EventType(decision), decision.GetType().Name, decision.Message));
         }
         if (record.Error is not null)
