@@ -9,6 +9,7 @@ namespace Reconciler.Engine.Tests.Desired;
 /// The desired state across snapshots (one folder per commit, as the git source gives them): a broken file keeps its
 /// resources at their last good version, a removed file makes them orphans, errors name the file as in the repository.
 /// </summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class DesiredStateStoreTests
 {
     private static readonly ResourceKey Web = new("EcsService", "web");
