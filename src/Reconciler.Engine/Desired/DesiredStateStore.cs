@@ -17,7 +17,7 @@ public sealed class DesiredStateStore(ManifestLoader loader)
 
     public string? Revision { get; private set; }
 
-    /// <summary>Raised after each snapshot with every manifest now desired (the emulator demo creates clusters from it).</summary>
+    /// <summary>Raised for each snapshot with every manifest it makes desired (the emulator demo creates clusters from it).</summary>
     public event Action<IReadOnlyList<ResourceManifest>>? Loaded;
 
     public DesiredEntry? Get(ResourceKey key) => Volatile.Read(ref _entries).TryGetValue(key, out var e) ? e : null;
@@ -56,12 +56,13 @@ public sealed class DesiredStateStore(ManifestLoader loader)
                     entries.TryAdd(manifest.Key, new DesiredEntry(manifest, state.Revision, file, state.Stale));
                 }
             }
+            // Raised before the snapshot is committed: if a handler throws, the revision is not taken and the next fetch retries it.
+            Loaded?.Invoke(entries.Values.Select(e => e.Manifest).ToList());
             _files = next;
             Volatile.Write(ref _entries, entries);
             Revision = revision;
             var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error)
                 .Select(d => (d with { Location = Relative(d.Location, root) }).ToString()).ToList();
-            Loaded?.Invoke(entries.Values.Select(e => e.Manifest).ToList());
             return new SnapshotResult(errors, before.Except(entries.Keys).ToList());
         }
     }
