@@ -129,7 +129,12 @@ internal sealed record RunSettings
     private static IPEndPoint Endpoint(string? text, IPEndPoint fallback, List<string> errors)
     {
         if (text is null) return fallback;
-        if (IPEndPoint.TryParse(text.Replace("localhost", "127.0.0.1", StringComparison.OrdinalIgnoreCase), out var endpoint) && endpoint.Port is >= 0 and <= 65535)
+        var normalized = text.Replace("localhost", "127.0.0.1", StringComparison.OrdinalIgnoreCase);
+        // IPEndPoint.TryParse reads a bare "8080" as the IPv4 address 0.0.31.144: insist on HOST:PORT written out.
+        var colon = normalized.LastIndexOf(':');
+        var host = colon > 0 ? normalized[..colon].Trim('[', ']') : "";
+        var written = host.Count(c => c == '.') == 3 || host.Contains(':');
+        if (written && IPEndPoint.TryParse(normalized, out var endpoint))
         {
             return endpoint;
         }
