@@ -62,9 +62,12 @@ internal static class DaemonEndpoints
             {
                 return Results.Text("payload too large\n", statusCode: 413);
             }
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-            var result = handler.Handle(context.Request.Headers, body.ToArray(), context.Connection.RemoteIpAddress?.ToString());
+            var body = await BoundedBody.ReadAsync(context.Request.Body, MaxWebhookBytes, context.RequestAborted);
+            if (body is null)
+            {
+                return Results.Text("payload too large\n", statusCode: 413);
+            }
+            var result = handler.Handle(context.Request.Headers, body, context.Connection.RemoteIpAddress?.ToString());
             return Results.Text(result.Reason + "\n", statusCode: result.StatusCode);
         });
     }
