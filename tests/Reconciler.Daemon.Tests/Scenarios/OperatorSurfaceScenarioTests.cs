@@ -57,6 +57,10 @@ public sealed class OperatorSurfaceScenarioTests
         await world.PushAsync(WebManifest.Yaml("v2-unhealthy", circuitBreaker: false), "web v2 unhealthy");
         var pinned = await world.Daemon.WaitForAsync(WebManifest.Name, r => r.Message.Contains("reconciler retry web"), "the failed spec to be pinned");
         var updates = world.Cloud.Count("UpdateService");
+        var table = new StringWriter();
+        Assert.That(await StatusCommand.RunAsync(world.Daemon.BaseUri.ToString(), table, TextWriter.Null, CancellationToken.None), Is.EqualTo(3),
+            "status exits 3 while a resource is Degraded, for scripts and CI");
+        Assert.That(table.ToString(), Does.Contain("Degraded"));
 
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var exit = await RetryCommand.RunAsync(world.Daemon.BaseUri.ToString(), "EcsService", "web", stdout, stderr, CancellationToken.None);
