@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Reconciler.Core.Health;
 using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
+using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Seams;
 using Reconciler.Engine.Desired;
@@ -96,20 +97,35 @@ public sealed class ResourceReconciler(
         }
         var observation = await platform.ObserveAsync(manifest, ct);
         record.Observation = observation;
-        var context = new DecisionContext(time.GetUtcNow(), entry.Revision, IgnorePin: retries.Take(manifest.Key));
-        var decision = Decider.Decide(observation, context);
+        var retry = retries.Take(manifest.Key);
+        var decision = Decider.Decide(observation, new DecisionContext(time.GetUtcNow(), entry.Revision, IgnorePin: retry));
         record.Decision = decision;
         record.Health = decision.Health;
         if (!decision.Plan.IsEmpty)
         {
-            var report = await platform.ApplyAsync(decision.Plan, new ApplyContext(entry.Revision), ct);
-            metrics.RecordActions(manifest.Kind, decision.Plan);
-            foreach (var step in report.Steps)
-            {
-                log.LogInformation("{Resource}: {Step}", manifest.Key, step);
-            }
+            await ApplyAsync(platform, decision.Plan, entry.Revision, retry, ct);
         }
         return Outcome(decision);
+    }
+
+    private async Task ApplyAsync(IPlatform platform, Plan plan, string revision, bool retry, CancellationToken ct)
+    {
+        ApplyReport report;
+        try
+        {
+            report = await platform.ApplyAsync(plan, new ApplyContext(revision), ct);
+        }
+        catch when (retry)
+        {
+            // The operator's retry was not carried out (throttled, timed out): keep it for the next attempt.
+            retries.Request(plan.Key);
+            throw;
+        }
+        metrics.RecordActions(plan.Key.Kind, plan);
+        foreach (var step in report.Steps)
+        {
+            log.LogInformation("{Resource}: {Step}", plan.Key, step);
+        }
     }
 
     private ReconcileOutcome Outcome(Decision decision) => decision switch

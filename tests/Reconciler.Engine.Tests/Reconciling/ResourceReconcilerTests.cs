@@ -156,7 +156,20 @@ public sealed class ResourceReconcilerTests
     }
 
     [Test]
-    public async Task A_retry_request_lifts_the_pin_for_one_reconcile_only()
+    public async Task A_retry_whose_apply_is_throttled_is_kept_for_the_next_reconcile()
+    {
+        PinFailedSpec();
+        retries.Request(Key);
+        platform.ApplyError = new PlatformException("UpdateService failed in eu-west-1: ThrottlingException: Rate exceeded", retryable: true);
+
+        Assert.That(await Reconcile(), Is.InstanceOf<ReconcileOutcome.Failed>());
+        platform.ApplyError = null;
+
+        Assert.That(await Reconcile(), Is.InstanceOf<ReconcileOutcome.Waiting>(), "the operator's retry was not lost to the throttling");
+        Assert.That(platform.Applied, Has.Count.EqualTo(1));
+    }
+
+    private void PinFailedSpec()
     {
         var failed = EcsManifestBuilder.WithImage("repo/api:2-bad", manifest);
         Load(failed);
@@ -164,6 +177,12 @@ public sealed class ResourceReconcilerTests
         var arn = ObservedEcsBuilder.TaskDefinitionArn(1);
         var live = ObservedEcsBuilder.InSyncWith(manifest);
         platform.Service = live with { Tags = new Dictionary<string, string>(live.Tags) { [TagKeys.FailedFingerprint] = fingerprint, [TagKeys.LastKnownGood] = arn, [TagKeys.Target] = arn } };
+    }
+
+    [Test]
+    public async Task A_retry_request_lifts_the_pin_for_one_reconcile_only()
+    {
+        PinFailedSpec();
 
         Assert.That(await Reconcile(), Is.InstanceOf<ReconcileOutcome.Stalled>(), "pinned");
         retries.Request(Key);
