@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -51,7 +50,7 @@ public sealed class StartupErrorTests
         File.WriteAllText(empty, "\n");
         string Fill(string a) => a.Replace("{manifests}", manifests).Replace("{empty}", empty).Replace("{busy}", busy.LocalEndpoint.ToString());
 
-        var (exit, stdout, stderr) = await RunAsync(arguments.Select(Fill).ToArray());
+        var (exit, stdout, stderr) = await ReconcilerBinary.RunAsync(home, arguments.Select(Fill).ToArray());
         expected = Fill(expected);
 
         Assert.That(exit, Is.EqualTo(2), stderr);
@@ -60,29 +59,4 @@ public sealed class StartupErrorTests
         Assert.That(lines[0], Does.StartWith("error: ").And.Contain(expected));
         Assert.That(stderr + stdout, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
     }
-
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "reconciler.dll");
-        var info = new ProcessStartInfo(DotnetHost(), ["exec", dll, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = home,
-        };
-        // Nothing of this machine's identity leaks in: no AWS_* variables, no profile, no IMDS answer.
-        info.Environment.Clear();
-        info.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH");
-        info.Environment["HOME"] = home;
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>The dotnet host running this test (so the child uses the same runtime).</summary>
-    private static string DotnetHost() => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Reconciler.Core.Health;
 using Reconciler.Daemon.Commands;
+using Reconciler.Daemon.Tests.Hosting;
 
 namespace Reconciler.Daemon.Tests.Scenarios;
 
@@ -40,10 +41,11 @@ public sealed class OperatorSurfaceScenarioTests
         Assert.That(Field(web, "lastKnownGood"), Does.EndWith("task-definition/web:1"));
         Assert.That(Field(web, "message"), Is.Not.Empty);
 
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = await StatusCommand.RunAsync(world.Daemon.BaseUri.ToString(), stdout, stderr, CancellationToken.None);
-        Assert.That(exit, Is.EqualTo(0), stderr.ToString());
-        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var home = Directory.CreateTempSubdirectory("reconciler-home-").FullName;
+        var (exit, stdout, stderr) = await ReconcilerBinary.RunAsync(home, "status", "--url", world.Daemon.BaseUri.ToString());
+        Directory.Delete(home, recursive: true);
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines.Single(l => l.StartsWith("KIND")), Does.Contain("SYNC").And.Contain("LAST KNOWN-GOOD"));
         Assert.That(lines.Single(l => l.StartsWith("EcsService")), Does.Match($@"web\s+Synced\s+Healthy\s+{v1[..12]}\s+{v1[..12]}\s+web:1\s"));
     }
