@@ -51,4 +51,31 @@ public sealed class RestartScenarioTests
         Assert.That((await world.Cloud.WebAsync()).TaskDefinition, Does.EndWith("web:1"));
         Assert.That(later.Health, Is.EqualTo(HealthStatus.Degraded));
     }
+
+    [Test]
+    public async Task A_daemon_killed_right_after_its_rollback_call_is_resumed_and_the_failed_spec_stays_pinned()
+    {
+        await using var world = await DaemonHarness.StartAsync();
+        await world.PushAsync(WebManifest.Yaml("v1"), "web v1");
+        await world.Daemon.WaitForAsync(WebManifest.Name, r => r.LastKnownGood?.EndsWith("web:1") == true, "v1 to be known-good");
+        var bad = await world.PushAsync(WebManifest.Yaml("v2-unhealthy", circuitBreaker: false), "web v2 unhealthy");
+        await world.Daemon.WaitForAsync(WebManifest.Name, r => r.DesiredRevision == bad && r.Health == HealthStatus.Progressing, "the rollout to start");
+        var death = new ProcessDeathHook("UpdateService");
+        world.Cloud.Control.AddHook(death);
+
+        await death.Died.WaitAsync(TimeSpan.FromSeconds(30));
+        await world.StopDaemonAsync();
+        death.Revive();
+        Assert.That((await world.Cloud.WebAsync()).Tags!.Any(t => t.Key == "reconciler.io/failed-fingerprint"), Is.False, "died before the pin was written");
+        await world.StartDaemonAsync();
+
+        var pinned = await world.Daemon.WaitForAsync(WebManifest.Name,
+            r => r.Health == HealthStatus.Degraded && r.Message.Contains("reconciler retry web"), "the new daemon to pin the failed spec");
+        var updates = world.Cloud.Count("UpdateService");
+        await world.Daemon.WaitForAsync(WebManifest.Name,
+            r => r.LastReconciledAt >= pinned.LastReconciledAt + (4 * new HarnessOptions().Resync), "four more resyncs");
+        Assert.That(world.Cloud.Count("UpdateService"), Is.EqualTo(updates), "no re-apply of the failed spec");
+        Assert.That(world.Cloud.Count("RegisterTaskDefinition"), Is.EqualTo(2));
+        Assert.That((await world.Cloud.WebAsync()).TaskDefinition, Does.EndWith("web:1"));
+    }
 }
