@@ -25,4 +25,23 @@ public sealed class DriftScenarioTests
         var metrics = await world.Daemon.Http.GetStringAsync("/metrics");
         Assert.That(metrics, Does.Contain("reconciler_drift_total{kind=\"EcsService\"} 1"));
     }
+
+    [Test]
+    public async Task With_self_heal_off_a_change_in_the_cloud_is_reported_and_left_alone()
+    {
+        await using var world = await DaemonHarness.StartAsync();
+        var yaml = WebManifest.Yaml("v1") + "  syncPolicy:\n    selfHeal: false\n";
+        await world.PushAsync(yaml, "web v1, no self-heal");
+        await world.Daemon.WaitForAsync(WebManifest.Name, r => r.LastKnownGood is not null && r.Health == HealthStatus.Healthy, "web to converge");
+        await world.Cloud.ScaleWebBehindTheDaemonsBackAsync(desiredCount: 5);
+        var writes = world.Cloud.WriteCalls();
+
+        var reported = await world.Daemon.WaitForAsync(WebManifest.Name, r => r.Message.Contains("selfHeal is false"), "the drift to be reported");
+        await world.Daemon.WaitForAsync(WebManifest.Name, r => r.LastReconciledAt >= reported.LastReconciledAt + (3 * new HarnessOptions().Resync), "three more resyncs");
+
+        Assert.That(reported.Sync, Is.EqualTo(SyncStatus.OutOfSync));
+        Assert.That(reported.Message, Does.Contain("desiredCount"));
+        Assert.That(world.Cloud.WriteCalls(), Is.EqualTo(writes), "nothing written back");
+        Assert.That((await world.Cloud.WebAsync()).DesiredCount, Is.EqualTo(5));
+    }
 }
