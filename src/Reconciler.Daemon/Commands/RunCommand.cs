@@ -60,6 +60,11 @@ internal static class RunCommand
             foreach (var error in errors) await stderr.WriteLineAsync($"error: {error}");
             return 2;
         }
+        if (ListenCheck.Problem(settings.Listen) is { } problem)
+        {
+            await stderr.WriteLineAsync($"error: {problem}");
+            return 2;
+        }
         var logger = Logging.Create(settings.LogFormat);
         try
         {
@@ -75,7 +80,7 @@ internal static class RunCommand
         }
         catch (IOException ex) when (ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
-            await stderr.WriteLineAsync($"error: cannot listen on {settings.Listen}: the port is in use; choose another with --listen");
+            await stderr.WriteLineAsync($"error: {ListenCheck.InUse(settings.Listen)}");
             return 2;
         }
         finally

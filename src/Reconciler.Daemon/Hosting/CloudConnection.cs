@@ -19,7 +19,7 @@ internal sealed class CloudConnection : IAsyncDisposable
     private readonly EcsRegionClients _clients;
     private readonly bool _ownsEmulator;
 
-    private CloudConnection(EcsRegionClients clients, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator, bool ownsEmulator = true)
+    private CloudConnection(EcsRegionClients clients, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator, bool ownsEmulator)
     {
         _clients = clients;
         _ownsEmulator = ownsEmulator;
@@ -44,9 +44,7 @@ internal sealed class CloudConnection : IAsyncDisposable
             var options = emulatorOptions ?? new EmulatorOptions();
             var host = await EmulatorHost.StartAsync(options, ct);
             EmulatorSeed.Seed(host.State, manifests.ToList());
-            var time = new EmulatorClock(host.State, options.Speed);
-            var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
-            return new CloudConnection(clients, [new EcsPlatform(clients, AwsCallPolicy.Default(time))], time, host);
+            return Attach(host, options.Speed, ownsEmulator: true);
         }
         var credentials = new DefaultChainCredentialsSource();
         try
@@ -58,18 +56,23 @@ internal sealed class CloudConnection : IAsyncDisposable
             throw new StartupException(ex.Message);
         }
         var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials);
-        return new CloudConnection(aws, [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System))], TimeProvider.System, null);
+        return new CloudConnection(aws, [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System))], TimeProvider.System, null, false);
     }
 
     /// <summary>
-    /// A connection with fresh clients and a fresh platform (a "new process") to an emulator someone else started and
-    /// disposes; nothing is seeded. Used by scenario tests that count the emulator's calls.
+    /// Connects, with fresh clients and a fresh platform (a "new process"), to an emulator that is already running
+    /// (tests: a second daemon or apply resumes against the same "cloud"; nothing is seeded).
+    /// <paramref name="speed"/> must be the emulator's own speed; the emulator is left running on dispose unless owned.
     /// </summary>
-    internal static CloudConnection Attach(EmulatorHost host, double speed)
+    internal static CloudConnection Attach(EmulatorHost host, double speed, bool ownsEmulator = false)
     {
         var time = new EmulatorClock(host.State, speed);
         var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
-        return new CloudConnection(clients, [new EcsPlatform(clients, AwsCallPolicy.Default(time))], time, host, ownsEmulator: false);
+        // Retries and rate limits follow the simulated clock, but a call's network time is real: scale the per-attempt
+        // timeout back up so it still means 20 wall seconds (at speed 600 it would otherwise be 33 ms).
+        var calls = new AwsCallOptions();
+        calls.AttemptTimeout *= speed;
+        return new CloudConnection(clients, [new EcsPlatform(clients, new AwsCallPolicy(calls, time))], time, host, ownsEmulator);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +30,14 @@ namespace Reconciler.Daemon.Hosting;
 /// </summary>
 internal static class DaemonHost
 {
-    public static async Task<WebApplication> BuildAsync(RunSettings settings, Serilog.ILogger logger, CancellationToken ct)
+    public static Task<WebApplication> BuildAsync(RunSettings settings, Serilog.ILogger logger, CancellationToken ct) =>
+        BuildAsync(settings, logger, existingEmulator: null, ct);
+
+    /// <summary>
+    /// <paramref name="existingEmulator"/> (with --emulator): use this running emulator instead of starting one and
+    /// leave it running at shutdown, so a second daemon can resume against the same cloud.
+    /// </summary>
+    internal static async Task<WebApplication> BuildAsync(RunSettings settings, Serilog.ILogger logger, EmulatorHost? existingEmulator, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{settings.Listen}");
@@ -36,16 +45,30 @@ internal static class DaemonHost
         builder.Logging.AddProvider(new SerilogLoggerProvider(logger));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
-        var cloud = await CloudConnection.OpenAsync(settings.Emulator, [], new EmulatorOptions { Speed = settings.EmulatorSpeed }, ct);
         var engine = new EngineOptions { Resync = settings.Resync, PollInterval = settings.PollInterval, Workers = settings.Workers };
-        var errors = engine.Validate();
-        if (errors.Count > 0)
+        if (engine.Validate() is { Count: > 0 } errors)
         {
-            await cloud.DisposeAsync();
             throw new StartupException(string.Join("; ", errors));
         }
+        var cloud = settings.Emulator && existingEmulator is not null
+            ? CloudConnection.Attach(existingEmulator, settings.EmulatorSpeed)
+            : await CloudConnection.OpenAsync(settings.Emulator, [], new EmulatorOptions { Speed = settings.EmulatorSpeed }, ct);
+        try
+        {
+            return Compose(builder, settings, engine, cloud);
+        }
+        catch
+        {
+            await cloud.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static WebApplication Compose(WebApplicationBuilder builder, RunSettings settings, EngineOptions engine, CloudConnection cloud)
+    {
         var services = builder.Services;
-        services.AddSingleton(cloud);
+        // A factory registration, so the container owns the connection and disposes it with the app (started or not).
+        services.AddSingleton(_ => cloud);
         services.AddSingleton(cloud.Time);
         services.AddSingleton(engine);
         services.AddSingleton(settings);
@@ -56,13 +79,14 @@ internal static class DaemonHost
         services.AddSingleton<ReconcilerMetrics>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<RetryRequests>();
-        services.AddSingleton<SourceTrigger>();
+        // Polling git and bounding a reconcile are about the real world: wall time even when the cloud's clock is simulated.
+        services.AddSingleton(new SourceTrigger(TimeProvider.System));
         services.AddSingleton(sp => new WorkQueue<ResourceKey>(null, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => cloud.Platforms);
         services.AddSingleton(sp => new ResourceReconciler(
             sp.GetRequiredService<DesiredStateStore>(), cloud.Platforms, sp.GetRequiredService<StatusStore>(),
             sp.GetRequiredService<ReconcilerMetrics>(), sp.GetRequiredService<RetryRequests>(), engine, cloud.Time,
-            sp.GetRequiredService<ILogger<ResourceReconciler>>()));
+            sp.GetRequiredService<ILogger<ResourceReconciler>>(), TimeProvider.System));
         services.AddSingleton<ReconcileController>();
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileController>());
 
@@ -74,9 +98,17 @@ internal static class DaemonHost
             // The demo creates the clusters its manifests name (ECS itself expects them to exist).
             app.Services.GetRequiredService<DesiredStateStore>().Loaded += manifests => EmulatorSeed.Seed(emulator.State, manifests);
         }
+        app.Services.GetRequiredService<CloudConnection>();
         DaemonEndpoints.Map(app, settings);
-        app.Lifetime.ApplicationStopped.Register(() => cloud.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
+    }
+
+    /// <summary>The address Kestrel actually bound after start (resolves --listen 127.0.0.1:0 to the chosen port).</summary>
+    public static Uri BoundAddress(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the daemon is not listening yet: call StartAsync first");
+        return new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
     private static IDesiredStateSource Source(RunSettings settings, TimeProvider time) =>

@@ -64,9 +64,9 @@ internal sealed record RunSettings
         {
             yield return $"--manifests: directory '{Manifests}' does not exist";
         }
-        if (WebhookSecretFile is not null && !File.Exists(WebhookSecretFile))
+        if (WebhookSecretFile is not null && SecretFileProblem(WebhookSecretFile) is { } problem)
         {
-            yield return $"--webhook-secret-file: file '{WebhookSecretFile}' does not exist";
+            yield return $"--webhook-secret-file: {problem}";
         }
         if (LogFormat is not ("auto" or "json" or "text"))
         {
@@ -79,6 +79,23 @@ internal sealed record RunSettings
         if (EmulatorSpeed is <= 0 or > 100_000)
         {
             yield return "--emulator-speed must be between 0 and 100000";
+        }
+    }
+
+    /// <summary>Checked here so a missing, unreadable or empty secret is one line at start, not a crash when /hooks/git is mapped.</summary>
+    private static string? SecretFileProblem(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Trim().Length == 0
+                ? $"file '{path}' is empty; put the secret configured on the repository webhook in it"
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex is FileNotFoundException or DirectoryNotFoundException
+                ? $"file '{path}' does not exist"
+                : $"cannot read '{path}': {ex.Message}";
         }
     }
 
@@ -112,7 +129,12 @@ internal sealed record RunSettings
     private static IPEndPoint Endpoint(string? text, IPEndPoint fallback, List<string> errors)
     {
         if (text is null) return fallback;
-        if (IPEndPoint.TryParse(text.Replace("localhost", "127.0.0.1", StringComparison.OrdinalIgnoreCase), out var endpoint) && endpoint.Port is >= 0 and <= 65535)
+        var normalized = text.Replace("localhost", "127.0.0.1", StringComparison.OrdinalIgnoreCase);
+        // IPEndPoint.TryParse reads a bare "8080" as the IPv4 address 0.0.31.144: insist on HOST:PORT written out.
+        var colon = normalized.LastIndexOf(':');
+        var host = colon > 0 ? normalized[..colon].Trim('[', ']') : "";
+        var written = host.Count(c => c == '.') == 3 || host.Contains(':');
+        if (written && IPEndPoint.TryParse(normalized, out var endpoint))
         {
             return endpoint;
         }

@@ -53,7 +53,8 @@ internal static class DaemonEndpoints
         }
         var secret = File.ReadAllBytes(settings.WebhookSecretFile).AsSpan().Trim("\r\n "u8).ToArray();
         var trigger = app.Services.GetRequiredService<SourceTrigger>();
-        var limiter = new WebhookRateLimiter(time: app.Services.GetRequiredService<TimeProvider>());
+        // Deliveries arrive in real time: the limit must not speed up with the emulator's simulated clock.
+        var limiter = new WebhookRateLimiter(time: TimeProvider.System);
         var handler = new WebhookHandler(secret, limiter, trigger.Request);
         app.MapPost("/hooks/git", async (HttpContext context) =>
         {
@@ -61,9 +62,12 @@ internal static class DaemonEndpoints
             {
                 return Results.Text("payload too large\n", statusCode: 413);
             }
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-            var result = handler.Handle(context.Request.Headers, body.ToArray(), context.Connection.RemoteIpAddress?.ToString());
+            var body = await BoundedBody.ReadAsync(context.Request.Body, MaxWebhookBytes, context.RequestAborted);
+            if (body is null)
+            {
+                return Results.Text("payload too large\n", statusCode: 413);
+            }
+            var result = handler.Handle(context.Request.Headers, body, context.Connection.RemoteIpAddress?.ToString());
             return Results.Text(result.Reason + "\n", statusCode: result.StatusCode);
         });
     }

@@ -27,7 +27,7 @@ public sealed class ReconcileController(
     TimeProvider time,
     ILogger<ReconcileController> log) : BackgroundService
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ResourceKey, int> _failures = new();
+    private readonly RequeueScheduler _requeue = new(queue);
     private int _running;
 
     /// <summary>True once the source was fetched at least once and the workers are running (for /readyz).</summary>
@@ -67,26 +67,37 @@ public sealed class ReconcileController(
             return;
         }
         metrics.RecordFetch(true);
-        var changed = snapshot.Revision != desired.Revision;
-        if (changed)
-        {
-            var result = desired.Apply(snapshot);
-            metrics.SetManifestErrors(result.Errors.Count);
-            foreach (var error in result.Errors)
-            {
-                log.LogError("Manifest error at {Revision}: {Error}", snapshot.Revision, error);
-            }
-            status.SetSource(new SourceState(source.Describe(), snapshot.Revision, time.GetUtcNow(), null, result.Errors));
-            log.LogInformation("Source at {Revision}: {Count} resources, {Errors} manifest errors",
-                snapshot.Revision, desired.Keys.Count, result.Errors.Count);
-            foreach (var key in desired.Keys.Concat(result.Removed))
-            {
-                queue.Add(key);
-            }
-        }
-        else
+        if (snapshot.Revision == desired.Revision)
         {
             status.SetSource(status.Source with { LastFetchAt = time.GetUtcNow(), FetchError = null });
+            return;
+        }
+        try
+        {
+            Load(snapshot);
+        }
+        catch (Exception ex)
+        {
+            // Contained like a failed fetch: the loop must survive whatever one snapshot does (STYLE §11).
+            log.LogError(ex, "Loading {Revision} failed", snapshot.Revision);
+            status.SetSource(status.Source with { FetchError = $"loading {snapshot.Revision} failed: {ex.Message}", LastFetchAt = time.GetUtcNow() });
+        }
+    }
+
+    private void Load(SourceSnapshot snapshot)
+    {
+        var result = desired.Apply(snapshot);
+        metrics.SetManifestErrors(result.Errors.Count);
+        foreach (var error in result.Errors)
+        {
+            log.LogError("Manifest error at {Revision}: {Error}", snapshot.Revision, error);
+        }
+        status.SetSource(new SourceState(source.Describe(), snapshot.Revision, time.GetUtcNow(), null, result.Errors));
+        log.LogInformation("Source at {Revision}: {Count} resources, {Errors} manifest errors",
+            snapshot.Revision, desired.Keys.Count, result.Errors.Count);
+        foreach (var key in desired.Keys.Concat(result.Removed))
+        {
+            queue.Add(key);
         }
     }
 
@@ -95,7 +106,7 @@ public sealed class ReconcileController(
         while (!ct.IsCancellationRequested)
         {
             await FetchOnceAsync(ct);
-            await trigger.WaitAsync(options.PollInterval, time, ct);
+            await trigger.WaitAsync(options.PollInterval, ct);
         }
     }
 
@@ -131,10 +142,8 @@ public sealed class ReconcileController(
             }
             try
             {
-                using var timeout = new CancellationTokenSource(options.ReconcileTimeout, time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-                var outcome = await reconciler.ReconcileAsync(key, linked.Token);
-                Requeue(key, outcome);
+                var outcome = await reconciler.ReconcileAsync(key, ct);
+                _requeue.Apply(key, outcome);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -143,31 +152,12 @@ public sealed class ReconcileController(
             catch (Exception ex)
             {
                 log.LogError(ex, "Worker failed on {Resource}", key);
-                Requeue(key, new ReconcileOutcome.Failed(ex.Message, true));
+                _requeue.Apply(key, new ReconcileOutcome.Failed(ex.Message, true));
             }
             finally
             {
                 queue.Done(key);
             }
-        }
-    }
-
-    /// <summary>The one place an outcome becomes a requeue decision.</summary>
-    private void Requeue(ResourceKey key, ReconcileOutcome outcome)
-    {
-        switch (RequeuePolicy.Default.Decide(outcome, _failures.GetValueOrDefault(key)))
-        {
-            case RequeueDecision.Forget:
-                _failures.TryRemove(key, out _);
-                break;
-            case RequeueDecision.After after:
-                _failures.TryRemove(key, out _);
-                queue.AddAfter(key, after.Delay);
-                break;
-            case RequeueDecision.Backoff backoff:
-                _failures[key] = backoff.Failures;
-                queue.AddAfter(key, backoff.Delay);
-                break;
         }
     }
 }

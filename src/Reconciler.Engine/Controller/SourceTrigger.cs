@@ -1,7 +1,10 @@
 namespace Reconciler.Engine.Controller;
 
-/// <summary>Wakes the source loop before its poll interval (webhook push). Requests coalesce.</summary>
-public sealed class SourceTrigger
+/// <summary>
+/// Wakes the source loop before its poll interval (webhook push). Requests coalesce. The poll interval runs on
+/// <paramref name="pollClock"/> (real time in the daemon): git is a real server even when the cloud is simulated.
+/// </summary>
+public sealed class SourceTrigger(TimeProvider? pollClock = null)
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -18,9 +21,9 @@ public sealed class SourceTrigger
     }
 
     /// <summary>Completes at the first of: a request, or the timeout.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
-        using var timer = new CancellationTokenSource(timeout, time);
+        using var timer = new CancellationTokenSource(timeout, pollClock ?? TimeProvider.System);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
         try
         {

@@ -18,7 +18,7 @@ public sealed class DesiredStateStore(ManifestLoader loader)
 
     public string? Revision { get; private set; }
 
-    /// <summary>Raised after each snapshot with every manifest now desired (the emulator demo creates clusters from it).</summary>
+    /// <summary>Raised for each snapshot with every manifest it makes desired (the emulator demo creates clusters from it).</summary>
     public event Action<IReadOnlyList<ResourceManifest>>? Loaded;
 
     public DesiredEntry? Get(ResourceKey key) => Volatile.Read(ref _entries).TryGetValue(key, out var e) ? e : null;
@@ -44,7 +44,7 @@ public sealed class DesiredStateStore(ManifestLoader loader)
                 var broken = file.Diagnostics.Any(d => d.Severity == Severity.Error);
                 if (!broken)
                 {
-                    next[relative] = new FileState(file.Manifests, revision, false);
+                    next[relative] = new FileState(file.Manifests.Select(m => m with { Source = Relative(m.Source, root) }).ToList(), revision, false);
                 }
                 else if (_files.TryGetValue(relative, out var previous))
                 {
@@ -63,15 +63,21 @@ public sealed class DesiredStateStore(ManifestLoader loader)
             var removed = Volatile.Read(ref _removed).Where(r => !entries.ContainsKey(r.Key))
                 .Concat(previousEntries.Where(p => !entries.ContainsKey(p.Key)))
                 .GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+            // Raised before the snapshot is committed: if a handler throws, the revision is not taken and the next fetch retries it.
+            Loaded?.Invoke(entries.Values.Select(e => e.Manifest).ToList());
             _files = next;
             Volatile.Write(ref _entries, entries);
             Volatile.Write(ref _removed, removed);
             Revision = revision;
-            var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
-            Loaded?.Invoke(entries.Values.Select(e => e.Manifest).ToList());
+            var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error)
+                .Select(d => (d with { Location = Relative(d.Location, root) }).ToString()).ToList();
             return new SnapshotResult(errors, previousEntries.Keys.Except(entries.Keys).ToList());
         }
     }
+
+    /// <summary>Messages name the file as it is in the repository, not inside the daemon's snapshot cache.</summary>
+    private static SourceLocation Relative(SourceLocation location, string root) =>
+        Path.IsPathRooted(location.File) ? location with { File = Path.GetRelativePath(root, location.File) } : location;
 
     private sealed record FileState(IReadOnlyList<ResourceManifest> Manifests, string Revision, bool Stale);
 }

@@ -16,11 +16,13 @@ public sealed class PrometheusExporter : IDisposable
     private readonly ConcurrentDictionary<string, Series> _series = new();
     private readonly ConcurrentDictionary<string, (string Type, string Help)> _families = new();
 
-    public PrometheusExporter(string meterName = ReconcilerMetrics.MeterName)
+    /// <summary>Exports the instruments of this <paramref name="metrics"/> instance only: meters are process-wide by name,
+    /// so matching by name would mix two daemons hosted in one process (tests, a restart in place).</summary>
+    public PrometheusExporter(ReconcilerMetrics metrics)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name != meterName) return;
+            if (!ReferenceEquals(instrument.Meter, metrics.Meter)) return;
             var type = instrument switch
             {
                 Counter<long> => "counter",

@@ -12,6 +12,9 @@ public sealed class ReconcilerMetrics : IDisposable
 {
     public const string MeterName = "Reconciler";
     private readonly Meter _meter = new(MeterName);
+
+    /// <summary>This instance's meter (the exporter listens to it alone).</summary>
+    internal Meter Meter => _meter;
     private readonly Counter<long> _reconciles;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _drift;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Reconciler.Core.Health;
 using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
+using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Seams;
 using Reconciler.Engine.Desired;
@@ -14,6 +15,8 @@ namespace Reconciler.Engine.Reconciling;
 /// <summary>
 /// Level-based reconcile of one key: read desired and observed fresh, decide purely, apply the plan, and record
 /// status in <c>finally</c>. Failures are contained per key (Flux/KubeOps style); nothing here loops or sleeps.
+/// <paramref name="time"/> is the world's clock (decisions, deadlines; simulated on the emulator);
+/// <paramref name="wallClock"/> bounds one reconcile, because a hung network call takes real time whatever the cloud's clock says.
 /// </summary>
 public sealed class ResourceReconciler(
     DesiredStateStore desired,
@@ -23,7 +26,8 @@ public sealed class ResourceReconciler(
     RetryRequests retries,
     EngineOptions options,
     TimeProvider time,
-    ILogger<ResourceReconciler> log)
+    ILogger<ResourceReconciler> log,
+    TimeProvider? wallClock = null)
 {
     private readonly IReadOnlyList<IPlatform> _platforms = platforms.ToList();
 
@@ -47,10 +51,18 @@ public sealed class ResourceReconciler(
             ["ReconcileId"] = Guid.NewGuid().ToString("N")[..12],
         });
         var started = Stopwatch.GetTimestamp();
-        var record = new ReconcileRecord(entry!) { Orphan = orphan };
+        var record = new ReconcileRecord(entry) { Orphan = orphan };
+        using var timeout = new CancellationTokenSource(options.ReconcileTimeout, wallClock ?? TimeProvider.System);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return record.Outcome = await ReconcileEntryAsync(entry!, record, cancellationToken);
+            return record.Outcome = await ReconcileEntryAsync(entry, record, bounded.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            record.Error = $"reconcile did not finish within {(int)options.ReconcileTimeout.TotalSeconds}s (a cloud call hung or is too slow); retrying with back-off";
+            log.LogWarning("Reconcile of {Resource} timed out after {Timeout}", key, options.ReconcileTimeout);
+            return record.Outcome = new ReconcileOutcome.Failed(record.Error, true);
         }
         catch (PlatformException ex)
         {
@@ -90,20 +102,36 @@ public sealed class ResourceReconciler(
         }
         var observation = await platform.ObserveAsync(manifest, ct);
         record.Observation = observation;
-        var context = new DecisionContext(time.GetUtcNow(), entry.Revision, IgnorePin: retries.Take(manifest.Key));
+        var retry = retries.Take(manifest.Key);
+        var context = new DecisionContext(time.GetUtcNow(), entry.Revision, IgnorePin: retry);
         var decision = record.Orphan ? Decider.DecideOrphan(observation) : Decider.Decide(observation, context);
         record.Decision = decision;
         record.Health = decision.Health;
         if (!decision.Plan.IsEmpty)
         {
-            var report = await platform.ApplyAsync(decision.Plan, new ApplyContext(entry.Revision), ct);
-            metrics.RecordActions(manifest.Kind, decision.Plan);
-            foreach (var step in report.Steps)
-            {
-                log.LogInformation("{Resource}: {Step}", manifest.Key, step);
-            }
+            await ApplyAsync(platform, decision.Plan, entry.Revision, retry, ct);
         }
         return Outcome(decision);
+    }
+
+    private async Task ApplyAsync(IPlatform platform, Plan plan, string revision, bool retry, CancellationToken ct)
+    {
+        ApplyReport report;
+        try
+        {
+            report = await platform.ApplyAsync(plan, new ApplyContext(revision), ct);
+        }
+        catch when (retry)
+        {
+            // The operator's retry was not carried out (throttled, timed out): keep it for the next attempt.
+            retries.Request(plan.Key);
+            throw;
+        }
+        metrics.RecordActions(plan.Key.Kind, plan);
+        foreach (var step in report.Steps)
+        {
+            log.LogInformation("{Resource}: {Step}", plan.Key, step);
+        }
     }
 
     private ReconcileOutcome Outcome(Decision decision) => decision switch

@@ -15,7 +15,7 @@ internal static class StatusProjection
         var health = record.Health ?? (record.Error is null ? null : new HealthAssessment(HealthStatus.Unknown, record.Error));
         var message = record.Error ?? decision?.Message ?? health?.Message ?? old.Message;
         var events = old.Events;
-        if (decision is not null and not Decision.InSync)
+        if (decision is not null && IsEvent(decision, events))
         {
             events = StatusStore.Append(events, new ResourceEvent(now, EventType(decision), decision.GetType().Name, decision.Message));
         }
@@ -45,6 +45,17 @@ internal static class StatusProjection
         Decision.InSync or Decision.Completed or Decision.Watch => SyncStatus.Synced,
         Decision.Converge or Decision.RollBack or Decision.Stalled => SyncStatus.OutOfSync,
         _ => old,
+    };
+
+    /// <summary>
+    /// A rollout's progress ("1/2 new tasks running") lives in the message; as events it would push the apply and the
+    /// rollback out of the bounded history, so a watched rollout is one event. Nothing to do is no event.
+    /// </summary>
+    private static bool IsEvent(Decision decision, IReadOnlyList<ResourceEvent> events) => decision switch
+    {
+        Decision.InSync => false,
+        Decision.Watch => events.LastOrDefault()?.Reason != nameof(Decision.Watch),
+        _ => true,
     };
 
     private static string EventType(Decision decision) =>

@@ -16,17 +16,36 @@ public sealed class StatusStore
 
     public SourceState Source => Volatile.Read(ref _source);
 
-    public void SetSource(SourceState state) => Volatile.Write(ref _source, state);
+    /// <summary>Raised after every change of the source or of a resource (tests await it instead of sleeping).</summary>
+    public event Action? Changed;
+
+    public void SetSource(SourceState state)
+    {
+        Volatile.Write(ref _source, state);
+        Changed?.Invoke();
+    }
 
     public ResourceStatus? Get(ResourceKey key) => _resources.TryGetValue(key, out var s) ? s : null;
 
     public IReadOnlyList<ResourceStatus> All() =>
         _resources.Values.OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
-    public ResourceStatus Update(ResourceKey key, Func<ResourceStatus, ResourceStatus> change) =>
-        _resources.AddOrUpdate(key, k => change(Empty(k)), (_, old) => change(old));
+    public ResourceStatus Update(ResourceKey key, Func<ResourceStatus, ResourceStatus> change)
+    {
+        var updated = _resources.AddOrUpdate(key, k => change(Empty(k)), (_, old) => change(old));
+        Changed?.Invoke();
+        return updated;
+    }
 
-    public void Remove(ResourceKey key) => _resources.TryRemove(key, out _);
+    public void Remove(ResourceKey key)
+    {
+        _resources.TryRemove(key, out _);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Completes when <paramref name="condition"/> holds (checked now and after every change); throws TimeoutException after <paramref name="timeout"/>.</summary>
+    public Task WaitUntilAsync(Func<StatusStore, bool> condition, TimeSpan timeout, CancellationToken ct = default) =>
+        StatusWaiter.WaitAsync(this, condition, timeout, ct);
 
     /// <summary>Appends an event, keeping the newest <see cref="MaxEvents"/>; consecutive duplicates are folded.</summary>
     public static IReadOnlyList<ResourceEvent> Append(IReadOnlyList<ResourceEvent> events, ResourceEvent next)

@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Reconciler.Daemon.Hosting;
+
+namespace Reconciler.Daemon.Tests.Hosting;
+
+/// <summary>Binding and validating <c>reconciler run</c> settings: every bad value is one message naming the option and the fix.</summary>
+public sealed class RunSettingsTests
+{
+    private static (RunSettings? Settings, IReadOnlyList<string> Errors) Bind(params (string Key, string Value)[] values) =>
+        RunSettings.Bind(new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build());
+
+    [Test]
+    public void Durations_endpoints_and_numbers_are_parsed()
+    {
+        var (settings, errors) = Bind(("repo", "https://git.example/org/deploy.git"), ("resync", "30s"), ("pollInterval", "5m"),
+            ("listen", "localhost:9090"), ("workers", "2"), ("emulatorSpeed", "600"));
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(settings!.Resync, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(settings.PollInterval, Is.EqualTo(TimeSpan.FromMinutes(5)));
+        Assert.That(settings.Listen, Is.EqualTo(new IPEndPoint(IPAddress.Loopback, 9090)));
+        Assert.That((settings.Workers, settings.EmulatorSpeed), Is.EqualTo((2, 600.0)));
+    }
+
+    [TestCase("0.0.0.0:8080", TestName = "all IPv4 interfaces in a cluster")]
+    [TestCase("[::]:8080", TestName = "all IPv6 interfaces")]
+    [TestCase("127.0.0.1:0", TestName = "a free port chosen by the system")]
+    public void Listen_accepts_written_out_addresses(string listen)
+    {
+        var (settings, errors) = Bind(("repo", "https://git.example/org/deploy.git"), ("listen", listen));
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(settings!.Listen, Is.EqualTo(IPEndPoint.Parse(listen)));
+    }
+
+    private static IEnumerable<TestCaseData> Mistakes()
+    {
+        yield return new TestCaseData(("resync", "soon"), "resync: 'soon' is not a duration; write it like 30s, 5m or 1h").SetName("a word for a duration");
+        yield return new TestCaseData(("resync", "-5s"), "resync: '-5s' is not a duration").SetName("a negative duration");
+        yield return new TestCaseData(("listen", "8080"), "listen: '8080' is not HOST:PORT").SetName("a port without a host");
+        yield return new TestCaseData(("listen", "127.0.0.1"), "listen: '127.0.0.1' is not HOST:PORT").SetName("a host without a port");
+        yield return new TestCaseData(("listen", "127.0.0.1:99999"), "listen: '127.0.0.1:99999' is not HOST:PORT").SetName("a port out of range");
+        yield return new TestCaseData(("workers", "0"), "--workers must be between 1 and 64").SetName("zero workers");
+        yield return new TestCaseData(("workers", "many"), "workers: 'many' is not a number").SetName("workers not a number");
+        yield return new TestCaseData(("logFormat", "xml"), "--log-format must be auto, json or text, not 'xml'").SetName("an unknown log format");
+        yield return new TestCaseData(("emulator", "yes"), "emulator: 'yes' is not true or false").SetName("a boolean written as yes");
+        yield return new TestCaseData(("webhookSecretFile", "/nonexistent/secret"), "--webhook-secret-file: file '/nonexistent/secret' does not exist").SetName("a missing webhook secret file");
+    }
+
+    [TestCaseSource(nameof(Mistakes))]
+    public void A_bad_value_is_one_clear_error((string Key, string Value) bad, string expected)
+    {
+        var (settings, errors) = Bind(("repo", "https://git.example/org/deploy.git"), bad);
+
+        Assert.That(settings, Is.Null);
+        Assert.That(errors.Single(), Does.StartWith(expected));
+    }
+
+    [Test]
+    public void Both_sources_at_once_are_refused()
+    {
+        var manifests = Directory.CreateTempSubdirectory("reconciler-settings-").FullName;
+        try
+        {
+            var (_, errors) = Bind(("repo", "https://git.example/org/deploy.git"), ("manifests", manifests));
+
+            Assert.That(errors.Single(), Does.Contain("give exactly one desired-state source"));
+        }
+        finally
+        {
+            Directory.Delete(manifests);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Reconciler.Daemon.Tests.Scenarios;
+
+/// <summary>How a scenario's daemon runs. Durations are simulated time: at Speed 600 a 10-minute deadline is one wall second.</summary>
+internal sealed record HarnessOptions
+{
+    public double Speed { get; init; } = 600;
+
+    public TimeSpan Resync { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Long on purpose: scenarios fetch through the trigger or the webhook, so only they explain a fetch.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromHours(1);
+
+    public string? WebhookSecret { get; init; }
+
+    /// <summary>The branch the daemon follows; the repository's commits go to main.</summary>
+    public string Branch { get; init; } = "main";
+}
