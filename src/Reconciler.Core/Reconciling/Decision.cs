@@ -9,6 +9,17 @@ namespace Reconciler.Core.Reconciling;
 /// </summary>
 public abstract record Decision(Plan Plan, HealthAssessment Health, string Message)
 {
+    /// <summary>The cloud was changed outside git: corrected (selfHeal) or only reported (selfHeal off).</summary>
+    public bool DetectsDrift => this is Converge { IsDrift: true } or Stalled { IsDrift: true };
+
+    /// <summary>The fields that differ, when the decision is about a difference.</summary>
+    public IReadOnlyList<Diffing.FieldChange> DifferingFields => this switch
+    {
+        Converge c => c.Changes,
+        Stalled s => s.Changes,
+        _ => [],
+    };
+
     /// <summary>Desired and observed agree and the current rollout (if any) completed.</summary>
     public sealed record InSync(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
 
@@ -26,6 +37,6 @@ public abstract record Decision(Plan Plan, HealthAssessment Health, string Messa
     public sealed record RollBack(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
 
     /// <summary>Nothing will be written until the manifest changes (pinned failed spec, selfHeal off, no rollback target).</summary>
-    public sealed record Stalled(Plan Plan, HealthAssessment Health, string Message, IReadOnlyList<Diffing.FieldChange> Changes)
+    public sealed record Stalled(Plan Plan, HealthAssessment Health, string Message, IReadOnlyList<Diffing.FieldChange> Changes, bool IsDrift = false)
         : Decision(Plan, Health, Message);
 }

@@ -104,7 +104,7 @@ public static class EcsDecider
         if (drift && !desired.SyncPolicy.SelfHealEnabled)
         {
             return new Decision.Stalled(Plan.Empty(desired.Key), health,
-                $"changed outside git ({Describe(diff)}); not corrected because spec.syncPolicy.selfHeal is false", diff.Changes);
+                $"changed outside git ({Describe(diff)}); not corrected because spec.syncPolicy.selfHeal is false", diff.Changes, IsDrift: true);
         }
         var plan = EcsPlanner.Plan(desired, diff, planContext);
         if (ctx.IgnorePin && failed is not null)

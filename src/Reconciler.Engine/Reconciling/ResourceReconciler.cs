@@ -146,10 +146,11 @@ public sealed class ResourceReconciler(
     {
         var now = time.GetUtcNow();
         var decision = record.Decision;
-        if (decision is Decision.Converge { IsDrift: true } drift)
+        // Drift is counted once per detection, not on every retry or resync while it lasts.
+        if (decision is { DetectsDrift: true } && !(status.Get(key)?.InDrift ?? false))
         {
             metrics.RecordDrift(key.Kind);
-            foreach (var change in drift.Changes)
+            foreach (var change in decision.DifferingFields)
             {
                 log.LogWarning("Drift on {Resource}: {Field} is {Observed} in the cloud, git says {Desired}",
                     key, change.Path, change.Redacted.Observed ?? "(unset)", change.Redacted.Desired ?? "(unset)");

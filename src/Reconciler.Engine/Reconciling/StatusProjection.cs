@@ -35,7 +35,8 @@ internal static class StatusProjection
             Conditions = Conditions(old.Conditions, record, now),
             Events = events,
             LastReconciledAt = now,
-            DriftCount = old.DriftCount + (decision is Decision.Converge { IsDrift: true } ? 1 : 0),
+            DriftCount = old.DriftCount + (decision is { DetectsDrift: true } && !old.InDrift ? 1 : 0),
+            InDrift = decision?.DetectsDrift ?? old.InDrift,
             Orphaned = record.Orphan,
         };
     }

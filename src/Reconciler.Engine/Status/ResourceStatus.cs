@@ -17,4 +17,5 @@ public sealed record ResourceStatus(
     IReadOnlyList<ResourceEvent> Events,
     DateTimeOffset? LastReconciledAt,
     long DriftCount,
-    bool Orphaned = false);
+    bool Orphaned = false,
+    bool InDrift = false);

@@ -65,6 +65,7 @@ public sealed class EcsDeciderTests
         Assert.That(decision, Is.TypeOf<Decision.Stalled>());
         Assert.That(decision.Plan.IsEmpty, Is.True);
         Assert.That(decision.Message, Does.Contain("selfHeal is false"));
+        Assert.That(decision.DetectsDrift, Is.True, "drift that is only reported must still be counted");
     }
 
     [Test]

@@ -84,6 +84,22 @@ public sealed class StatusProjectionTests
     }
 
     [Test]
+    public void Drift_that_lasts_across_reconciles_is_counted_once_and_again_after_it_ends()
+    {
+        var change = new FieldChange("desiredCount", "2", "5", ChangeScope.Count);
+        var reported = new Decision.Stalled(NoPlan, H(HealthStatus.Healthy), "changed outside git", [change], IsDrift: true);
+        var synced = new Decision.InSync(NoPlan, H(HealthStatus.Healthy), "in sync");
+        var stalled = new ReconcileOutcome.Stalled("changed outside git");
+
+        var first = StatusProjection.Project(Empty(), Record(reported, stalled), Now);
+        var resync = StatusProjection.Project(first, Record(reported, stalled), Now);
+        var fixedByHand = StatusProjection.Project(resync, Record(synced, new ReconcileOutcome.Converged()), Now);
+        var again = StatusProjection.Project(fixedByHand, Record(reported, stalled), Now);
+
+        Assert.That(new[] { first.DriftCount, resync.DriftCount, fixedByHand.DriftCount, again.DriftCount }, Is.EqualTo(new[] { 1L, 1L, 1L, 2L }));
+    }
+
+    [Test]
     public void An_error_before_any_decision_keeps_sync_and_reports_the_error_as_unknown_health()
     {
         var old = Empty() with { Sync = SyncStatus.Synced, Health = HealthStatus.Healthy };
