@@ -20,6 +20,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
 {
     private readonly TaskDefinitionCache _taskDefinitions = new();
     private readonly ConcurrentDictionary<ResourceKey, ServiceLocation> _locations = new();
+    private readonly DescribeServicesBatcher _describe = new(policy);
 
     public bool Handles(ResourceManifest manifest) => manifest is EcsServiceManifest;
 
@@ -57,13 +58,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
     {
         try
         {
-            var response = await policy.RunAsync(manifest.Spec.Region, "DescribeServices", token => ecs.DescribeServicesAsync(new Api.DescribeServicesRequest
-            {
-                Cluster = manifest.Spec.Cluster,
-                Services = [manifest.Metadata.Name],
-                Include = ["TAGS"],
-            }, token), ct);
-            return response.Services.FirstOrDefault(s => s.ServiceName == manifest.Metadata.Name && s.Status != EcsStatuses.Inactive);
+            return await _describe.DescribeAsync(ecs, manifest.Spec.Region, manifest.Spec.Cluster, manifest.Metadata.Name, ct);
         }
         catch (PlatformException ex) when (ex.InnerException is ClusterNotFoundException)
         {
