@@ -21,6 +21,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
     private readonly TaskDefinitionCache _taskDefinitions = new();
     private readonly ConcurrentDictionary<ResourceKey, ServiceLocation> _locations = new();
     private readonly DescribeServicesBatcher _describe = new(policy);
+    private readonly AccountGuard _account = new(policy);
 
     public bool Handles(ResourceManifest manifest) => manifest is EcsServiceManifest;
 
@@ -29,6 +30,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
         var manifest = (EcsServiceManifest)desired;
         var region = manifest.Spec.Region;
         var aws = clients.For(region);
+        await _account.CheckAsync(manifest, aws.Ecs, ct);
         var resolved = await SsmResolver.ResolveAsync(manifest, aws.Ssm, policy, ct);
         var service = await DescribeServiceAsync(manifest, aws.Ecs, ct);
         _locations[manifest.Key] = new ServiceLocation(region, manifest.Spec.Cluster, service?.ServiceArn);

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Seams;
+using Reconciler.Platforms.Ecs.Resilience;
+using Api = Reconciler.Platforms.Ecs.Wire.Ecs;
+
+namespace Reconciler.Platforms.Ecs.Execution;
+
+/// <summary>
+/// <c>spec.account</c>: refuse to touch a service when the credentials reach another AWS account (a wrong profile
+/// or role must never deploy to production). The account is read from the cluster's ARN, once per region and
+/// cluster; a missing cluster is left to the normal "cluster not found" error.
+/// </summary>
+internal sealed class AccountGuard(AwsCallPolicy policy)
+{
+    private readonly ConcurrentDictionary<(string Region, string Cluster), string> _accounts = new();
+
+    public async Task CheckAsync(EcsServiceManifest manifest, Api.IEcsApi ecs, CancellationToken ct)
+    {
+        if (manifest.Spec.Account is not { } expected)
+        {
+            return;
+        }
+        var key = (manifest.Spec.Region, manifest.Spec.Cluster);
+        if (!_accounts.TryGetValue(key, out var actual))
+        {
+            var response = await policy.RunAsync(key.Region, "DescribeClusters",
+                t => ecs.DescribeClustersAsync(new Api.DescribeClustersRequest { Clusters = [key.Cluster] }, t), ct);
+            var arn = response.Clusters.FirstOrDefault()?.ClusterArn;
+            if (arn?.Split(':') is not { Length: > 4 } parts)
+            {
+                return;
+            }
+            actual = parts[4];
+            _accounts[key] = actual;
+        }
+        if (actual != expected)
+        {
+            throw new PlatformException(
+                $"{manifest.Key}: spec.account is {expected} but the credentials reach account {actual} in {key.Region}; " +
+                $"nothing was changed. Check AWS_PROFILE / the role in use, or fix spec.account in {manifest.Source.File}", retryable: false);
+        }
+    }
+}
