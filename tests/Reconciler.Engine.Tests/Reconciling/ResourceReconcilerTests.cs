@@ -134,6 +134,36 @@ public sealed class ResourceReconcilerTests
     }
 
     [Test]
+    public async Task A_removed_resource_with_prune_on_is_scaled_to_zero_when_we_manage_it()
+    {
+        var pruned = manifest with { Spec = manifest.Spec with { SyncPolicy = new SyncPolicy(Prune: true) } };
+        Load(pruned);
+        Load();
+        platform.Service = ObservedEcsBuilder.InSyncWith(pruned) with
+        {
+            Tags = new Dictionary<string, string> { [TagKeys.ManagedBy] = TagKeys.ManagedByValue },
+        };
+
+        var outcome = await Reconcile();
+
+        Assert.That(outcome, Is.InstanceOf<ReconcileOutcome.Waiting>());
+        Assert.That(platform.Applied.Single().Actions.OfType<UpdateService>().Single().DesiredCount, Is.EqualTo(0));
+        Assert.That(Status().Orphaned, Is.True);
+    }
+
+    [Test]
+    public async Task A_removed_resource_with_prune_on_leaves_a_service_we_did_not_create_alone()
+    {
+        var pruned = manifest with { Spec = manifest.Spec with { SyncPolicy = new SyncPolicy(Prune: true) } };
+        Load(pruned);
+        Load();
+        platform.Service = ObservedEcsBuilder.InSyncWith(pruned) with { Tags = new Dictionary<string, string>() };
+
+        Assert.That(await Reconcile(), Is.InstanceOf<ReconcileOutcome.Stalled>());
+        Assert.That(platform.Applied, Is.Empty);
+    }
+
+    [Test]
     public async Task A_suspended_resource_is_not_observed()
     {
         var suspended = manifest with { Spec = manifest.Spec with { SyncPolicy = new SyncPolicy(Suspend: true) } };
