@@ -19,6 +19,25 @@ public static class SpecFingerprint
     /// <summary>The revision template only: containers, scaling, service account. Traffic and labels are not part of it.</summary>
     public static string Of(CloudRunServiceSpec spec) => Hash(CloudRunCanonicalForm.Of(spec).ToJson());
 
+    /// <summary>
+    /// The whole service spec Reconciler writes: task definition fingerprint, desired count, service settings and
+    /// deployment configuration (not tags, not sync policy). Equal to the service's <see cref="TagKeys.Spec"/> tag
+    /// means "this exact spec was applied", so any remaining difference was made outside git (drift).
+    /// </summary>
+    public static string OfService(EcsServiceSpec spec)
+    {
+        var normalized = EcsDesiredNormalizer.Normalize(spec);
+        var json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            schema = "reconciler.io/ecs-service/v1",
+            taskDefinition = Of(normalized.TaskDefinition),
+            normalized.DesiredCount,
+            normalized.Service,
+            normalized.Deployment,
+        });
+        return Hash(json);
+    }
+
     /// <summary>The canonical JSON itself, for debugging a fingerprint mismatch.</summary>
     public static string CanonicalJson(EcsTaskDefinitionSpec spec) =>
         EcsCanonicalForm.Of(EcsDesiredNormalizer.Normalize(spec)).ToJson();

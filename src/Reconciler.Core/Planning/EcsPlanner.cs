@@ -60,6 +60,7 @@ public static class EcsPlanner
         {
             [TagKeys.ManagedBy] = TagKeys.ManagedByValue,
             [TagKeys.Fingerprint] = fingerprint,
+            [TagKeys.Spec] = SpecFingerprint.OfService(spec),
         };
         if (ctx.GitRevision is { } revision)
         {

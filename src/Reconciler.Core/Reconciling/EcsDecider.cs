@@ -100,7 +100,7 @@ public static class EcsDecider
                 ? new Decision.Watch(Plan.Empty(desired.Key), health, health.Message)
                 : new Decision.InSync(Plan.Empty(desired.Key), health, health.Message);
         }
-        var drift = IsDrift(service, diff, fingerprint, ctx);
+        var drift = IsDrift(service, diff, fingerprint, ctx, desired.Spec);
         if (drift && !desired.SyncPolicy.SelfHealEnabled)
         {
             return new Decision.Stalled(Plan.Empty(desired.Key), health,
@@ -116,11 +116,13 @@ public static class EcsDecider
     }
 
     /// <summary>
-    /// Git did not move since Reconciler last wrote (same revision), or — across commits that did not touch this
-    /// template — the service no longer runs the task definition Reconciler deployed for it.
+    /// Git did not move since Reconciler last wrote (same revision); or the exact spec in git is the one Reconciler
+    /// last applied (spec tag), across unrelated commits; or the service no longer runs the task definition
+    /// Reconciler deployed for an unchanged template.
     /// </summary>
-    private static bool IsDrift(ObservedEcsService service, ResourceDiff diff, string fingerprint, DecisionContext ctx) =>
+    private static bool IsDrift(ObservedEcsService service, ResourceDiff diff, string fingerprint, DecisionContext ctx, EcsServiceSpec spec) =>
         (ctx.GitRevision is not null && service.Tag(TagKeys.GitRevision) == ctx.GitRevision)
+        || service.Tag(TagKeys.Spec) == SpecFingerprint.OfService(spec)
         || (diff.Touches(ChangeScope.Template) && service.Tag(TagKeys.Fingerprint) == fingerprint
             && NonEmpty(service.Tag(TagKeys.Target)) is { } target && service.TaskDefinitionArn != target);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Reconciler.Core.Ecs;
+using Reconciler.Core.Fingerprints;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Seams;
@@ -101,11 +102,11 @@ internal sealed class PlanExecution(
         WriteCalls++;
         locations[update.Key] = new ServiceLocation(spec.Region, spec.Cluster, response.Service?.ServiceArn ?? Location(update.Key).Arn);
         Steps.Add($"updated service {update.Key.Name}" + (arn is null ? "" : $" to {Short(arn)}") + (update.DesiredCount is { } n ? $", desiredCount {n}" : ""));
-        if (update.TaskDefinitionFingerprint is { } fp)
-        {
-            var tags = WithTarget(EcsPlanner.ServiceTags(spec, fp, new PlanContext(_revision)), arn!);
-            await TagAsync(update.Key, tags, ct);
-        }
+        // Every change records what was applied (spec, revision), so drift and appliedRevision stay true after a
+        // count- or settings-only commit too; a new template also records the target being rolled out.
+        var fp = update.TaskDefinitionFingerprint ?? SpecFingerprint.Of(spec.TaskDefinition);
+        var tags = EcsPlanner.ServiceTags(spec, fp, new PlanContext(_revision));
+        await TagAsync(update.Key, arn is null ? tags : WithTarget(tags, arn), ct);
     }
 
     private async Task RollBackAsync(RollBack rollBack, CancellationToken ct)

@@ -69,6 +69,47 @@ public sealed class EcsDeciderTests
     }
 
     [Test]
+    public void A_count_changed_by_hand_after_unrelated_commits_is_drift_when_the_spec_tag_matches()
+    {
+        var manifest = Current with { Spec = Current.Spec with { SyncPolicy = new SyncPolicy(SelfHeal: false) } };
+        var scaledByHand = ObservedEcsBuilder.InSyncWith(manifest) with { DesiredCount = 5 };
+        var observed = scaledByHand with
+        {
+            Tags = new Dictionary<string, string>(scaledByHand.Tags)
+            {
+                [TagKeys.GitRevision] = "older-commit",
+                [TagKeys.Spec] = Core.Fingerprints.SpecFingerprint.OfService(manifest.Spec),
+            },
+        };
+
+        var decision = EcsDecider.Decide(new EcsObservation(manifest, observed), new DecisionContext(Start, "newer-commit"));
+
+        Assert.That(decision, Is.TypeOf<Decision.Stalled>());
+        Assert.That(decision.DetectsDrift, Is.True);
+        Assert.That(decision.Plan.IsEmpty, Is.True);
+    }
+
+    [Test]
+    public void A_count_changed_in_git_is_not_drift_even_though_the_revision_moved()
+    {
+        var applied = ObservedEcsBuilder.InSyncWith(Current);
+        var observed = applied with
+        {
+            Tags = new Dictionary<string, string>(applied.Tags)
+            {
+                [TagKeys.GitRevision] = "older-commit",
+                [TagKeys.Spec] = Core.Fingerprints.SpecFingerprint.OfService(Current.Spec),
+            },
+        };
+        var scaledInGit = Current with { Spec = Current.Spec with { DesiredCount = 7, SyncPolicy = new SyncPolicy(SelfHeal: false) } };
+
+        var decision = EcsDecider.Decide(new EcsObservation(scaledInGit, observed), new DecisionContext(Start, "newer-commit"));
+
+        Assert.That(decision, Is.TypeOf<Decision.Converge>());
+        Assert.That(decision.DetectsDrift, Is.False);
+    }
+
+    [Test]
     public void Without_a_git_revision_a_difference_is_applied_and_not_taken_for_drift()
     {
         var manifest = Changed with { Spec = Changed.Spec with { SyncPolicy = new SyncPolicy(SelfHeal: false) } };
