@@ -1,9 +1,12 @@
+using Reconciler.Core.Outcomes;
+
 namespace Reconciler.Engine.Queue;
 
-/// <summary>Per-key failure count → delay: base × 2^failures, capped. Thread-safe.</summary>
+/// <summary>Per-key failure count → delay (the core's <see cref="RequeuePolicy.BackoffDelay"/>: base × 2^failures, capped). Thread-safe.</summary>
 internal sealed class ExponentialBackoff<TKey>(TimeSpan baseDelay, TimeSpan maxDelay)
     where TKey : notnull
 {
+    private readonly RequeuePolicy policy = new(baseDelay, maxDelay);
     private readonly Dictionary<TKey, int> failures = [];
     private readonly Lock gate = new();
 
@@ -14,9 +17,7 @@ internal sealed class ExponentialBackoff<TKey>(TimeSpan baseDelay, TimeSpan maxD
         {
             var count = failures.GetValueOrDefault(key);
             failures[key] = count + 1;
-            // Computed in double so a long failure streak saturates at the cap instead of overflowing.
-            var ticks = baseDelay.Ticks * Math.Pow(2, count);
-            return ticks >= maxDelay.Ticks ? maxDelay : TimeSpan.FromTicks((long)ticks);
+            return policy.BackoffDelay(count);
         }
     }
 
