@@ -10,12 +10,7 @@ internal static class DiffReport
     public static string Render(ResourceKey key, Decision decision)
     {
         var text = new StringBuilder();
-        var changes = decision switch
-        {
-            Decision.Converge c => c.Changes,
-            Decision.Stalled s => s.Changes,
-            _ => [],
-        };
+        var changes = decision.DifferingFields;
         var state = decision switch
         {
             Decision.InSync => "Synced",
