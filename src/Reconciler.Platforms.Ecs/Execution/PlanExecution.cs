@@ -75,13 +75,12 @@ internal sealed class PlanExecution(
 
     private async Task CreateAsync(CreateService create, CancellationToken ct)
     {
-        var m = new EcsServiceManifest(new ManifestMetadata(create.Key.Name), SourceLocation.None, create.Spec);
         var arn = await EnsureTaskDefinitionAsync(create.Spec.Region, create.Spec.TaskDefinition, create.Fingerprint, ct);
         var tags = WithTarget(EcsPlanner.ServiceTags(create.Spec, create.Fingerprint, new PlanContext(_revision)), arn);
         var token = ClientToken(create.Key, create.Fingerprint);
         var ecs = clients.For(create.Spec.Region).Ecs;
         var response = await policy.RunAsync(create.Spec.Region, "CreateService",
-            t => ecs.CreateServiceAsync(RequestMapper.Create(m, arn, token, tags), t), ct);
+            t => ecs.CreateServiceAsync(RequestMapper.Create(create.Key.Name, create.Spec, arn, token, tags), t), ct);
         WriteCalls++;
         locations[create.Key] = new ServiceLocation(create.Spec.Region, create.Spec.Cluster, response.Service?.ServiceArn);
         Steps.Add($"created service {create.Key.Name} with {Short(arn)}");
@@ -95,10 +94,9 @@ internal sealed class PlanExecution(
         {
             arn = await EnsureTaskDefinitionAsync(spec.Region, spec.TaskDefinition, fingerprint, ct);
         }
-        var m = new EcsServiceManifest(new ManifestMetadata(update.Key.Name), SourceLocation.None, spec);
         var ecs = clients.For(spec.Region).Ecs;
         var response = await policy.RunAsync(spec.Region, "UpdateService",
-            t => ecs.UpdateServiceAsync(RequestMapper.Update(m, arn, update.DesiredCount, update.Settings), t), ct);
+            t => ecs.UpdateServiceAsync(RequestMapper.Update(update.Key.Name, spec, arn, update.DesiredCount, update.Settings), t), ct);
         WriteCalls++;
         locations[update.Key] = new ServiceLocation(spec.Region, spec.Cluster, response.Service?.ServiceArn ?? Location(update.Key).Arn);
         Steps.Add($"updated service {update.Key.Name}" + (arn is null ? "" : $" to {Short(arn)}") + (update.DesiredCount is { } n ? $", desiredCount {n}" : ""));

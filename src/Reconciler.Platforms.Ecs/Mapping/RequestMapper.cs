@@ -25,15 +25,15 @@ internal static class RequestMapper
         Tags = Tags(tags),
     };
 
-    public static Api.CreateServiceRequest Create(EcsServiceManifest m, string taskDefinitionArn, string clientToken, IReadOnlyDictionary<string, string> tags)
+    public static Api.CreateServiceRequest Create(string name, EcsServiceSpec spec, string taskDefinitionArn, string clientToken, IReadOnlyDictionary<string, string> tags)
     {
-        var s = m.Spec.Service;
+        var s = spec.Service;
         return new Api.CreateServiceRequest
         {
-            Cluster = m.Spec.Cluster,
-            ServiceName = m.Metadata.Name,
+            Cluster = spec.Cluster,
+            ServiceName = name,
             TaskDefinition = taskDefinitionArn,
-            DesiredCount = m.Spec.DesiredCount ?? 1,
+            DesiredCount = spec.DesiredCount ?? 1,
             ClientToken = clientToken,
             LaunchType = s?.LaunchType,
             CapacityProviderStrategy = CapacityProviders(s),
@@ -43,18 +43,18 @@ internal static class RequestMapper
             HealthCheckGracePeriodSeconds = Seconds(s?.HealthCheckGracePeriod),
             EnableExecuteCommand = s?.EnableExecuteCommand,
             PropagateTags = s?.PropagateTags,
-            DeploymentConfiguration = Deployment(m.Spec.Deployment),
+            DeploymentConfiguration = Deployment(spec.Deployment),
             Tags = Tags(tags),
         };
     }
 
-    public static Api.UpdateServiceRequest Update(EcsServiceManifest m, string? taskDefinitionArn, int? desiredCount, bool settings)
+    public static Api.UpdateServiceRequest Update(string name, EcsServiceSpec spec, string? taskDefinitionArn, int? desiredCount, bool settings)
     {
-        var s = settings ? m.Spec.Service : null;
+        var s = settings ? spec.Service : null;
         return new Api.UpdateServiceRequest
         {
-            Cluster = m.Spec.Cluster,
-            Service = m.Metadata.Name,
+            Cluster = spec.Cluster,
+            Service = name,
             TaskDefinition = taskDefinitionArn,
             DesiredCount = desiredCount,
             CapacityProviderStrategy = CapacityProviders(s),
@@ -64,7 +64,7 @@ internal static class RequestMapper
             HealthCheckGracePeriodSeconds = Seconds(s?.HealthCheckGracePeriod),
             EnableExecuteCommand = s?.EnableExecuteCommand,
             PropagateTags = s?.PropagateTags,
-            DeploymentConfiguration = settings ? Deployment(m.Spec.Deployment) : null,
+            DeploymentConfiguration = settings ? Deployment(spec.Deployment) : null,
         };
     }
 
