@@ -146,8 +146,10 @@ public sealed class ResourceReconciler(
     {
         var now = time.GetUtcNow();
         var decision = record.Decision;
-        // Drift is counted once per detection, not on every retry or resync while it lasts.
-        if (decision is { DetectsDrift: true } && !(status.Get(key)?.InDrift ?? false))
+        var driftBefore = status.Get(key)?.DriftCount ?? 0;
+        var updated = status.Update(key, s => StatusProjection.Project(s, record, now));
+        // The projection counts drift once per detection (not on every retry or resync while it lasts); follow it.
+        if (decision is not null && updated.DriftCount > driftBefore)
         {
             metrics.RecordDrift(key.Kind);
             foreach (var change in decision.DifferingFields)
@@ -161,6 +163,5 @@ public sealed class ResourceReconciler(
             metrics.RecordRollback(key.Kind);
             log.LogError("{Resource}: rollout failed, rolling back: {Message}", key, decision.Message);
         }
-        status.Update(key, s => StatusProjection.Project(s, record, now));
     }
 }
