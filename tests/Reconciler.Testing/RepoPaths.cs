@@ -1,13 +1,11 @@
 namespace Reconciler.Testing;
 
-/// <summary>Finds the repository root (the folder with Reconciler.sln) and the shared specs beside it.</summary>
+/// <summary>Finds the repository root (the folder with Reconciler.sln) and the API specs vendored in tests/specs.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string Specs => Path.Combine(Shared, "specs");
+    public static string Specs => Path.Combine(Root, "tests", "specs");
 
     public static string EcsModel => Path.Combine(Specs, "aws", "ecs-2014-11-13.service-2.json");
 

@@ -7,7 +7,7 @@ using Reconciler.Platforms.Ecs.Wire.Ssm;
 namespace Reconciler.Platforms.Ecs.Tests.Wire.Conformance;
 
 /// <summary>
-/// The clients against the official AWS service models in ../shared/specs/aws: what they send must be a valid
+/// The clients against the official AWS service models in tests/specs/aws: what they send must be a valid
 /// input of the operation, every member their records read must exist in the output shape with a fitting type,
 /// and a model-valid response must come back through the client without losing anything the records model.
 /// </summary>
