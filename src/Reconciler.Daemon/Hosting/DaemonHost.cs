@@ -20,7 +20,8 @@ using Reconciler.Engine.Sources;
 using Reconciler.Engine.Status;
 using Reconciler.Git;
 using Reconciler.Manifests.Loading;
-using Serilog.Extensions.Logging;
+using Reconciler.Daemon.Telemetry;
+using Serilog;
 
 namespace Reconciler.Daemon.Hosting;
 
@@ -42,7 +43,7 @@ internal static class DaemonHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{settings.Listen}");
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new SerilogLoggerProvider(logger));
+        builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var engine = new EngineOptions { Resync = settings.Resync, PollInterval = settings.PollInterval, Workers = settings.Workers };
@@ -77,7 +78,8 @@ internal static class DaemonHost
         services.AddSingleton<DesiredStateStore>();
         services.AddSingleton<StatusStore>();
         services.AddSingleton<ReconcilerMetrics>();
-        services.AddSingleton<PrometheusExporter>();
+        // Before the controller: hosted services start in order, and the meter provider must listen before it measures.
+        DaemonTelemetry.Add(services);
         services.AddSingleton<RetryRequests>();
         // Polling git and bounding a reconcile are about the real world: wall time even when the cloud's clock is simulated.
         services.AddSingleton(new SourceTrigger(TimeProvider.System));
@@ -91,8 +93,6 @@ internal static class DaemonHost
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileController>());
 
         var app = builder.Build();
-        // Created before anything is measured: a MeterListener only sees measurements made after it starts.
-        app.Services.GetRequiredService<PrometheusExporter>();
         if (cloud.Emulator is { } emulator)
         {
             // The demo creates the clusters its manifests name (ECS itself expects them to exist).

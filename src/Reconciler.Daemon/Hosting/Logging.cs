@@ -1,37 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Reconciler.Daemon.Telemetry;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
-using Serilog.Formatting.Json;
+using Serilog.Formatting.Compact;
 
 namespace Reconciler.Daemon.Hosting;
 
 /// <summary>
-/// Serilog as the logging provider: JSON lines when output is not a terminal (in-cluster, for log shippers), human
-/// text on a terminal; <c>--log-format</c> overrides. Logs go to stderr so command output on stdout stays clean.
+/// Serilog as the logging provider: compact JSON lines (CLEF, rendered message in <c>@m</c>) when output is not a
+/// terminal (in-cluster, for log shippers), a readable text line on a terminal (<c>{Message:lj}</c>: strings unquoted,
+/// the reconcile's scope at the end); <c>--log-format</c> overrides. Logs go to stderr so command output on stdout stays clean.
 /// </summary>
 internal static class Logging
 {
-    public static Serilog.ILogger Create(string format, LogEventLevel level = LogEventLevel.Information)
-    {
-        var json = format switch
-        {
-            "json" => true,
-            "text" => false,
-            _ => Console.IsErrorRedirected,
-        };
-        var config = new LoggerConfiguration()
-            .MinimumLevel.Is(level)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .Enrich.FromLogContext();
-        config = json
-            ? config.WriteTo.Console(new JsonFormatter(renderMessage: true), standardErrorFromLevel: LogEventLevel.Verbose)
-            : config.WriteTo.Console(
-                outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
-                standardErrorFromLevel: LogEventLevel.Verbose);
-        return config.CreateLogger();
-    }
+    public const string TextTemplate = "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{" + ReconcileLineEnricher.Property + "}{NewLine}{Exception}";
+
+    public static Serilog.ILogger Create(string format, LogEventLevel level = LogEventLevel.Information) =>
+        Configure(new LoggerConfiguration(), level)
+            .WriteToConsole(format switch
+            {
+                "json" => true,
+                "text" => false,
+                _ => Console.IsErrorRedirected,
+            })
+            .CreateLogger();
+
+    /// <summary>Levels and enrichers shared by every sink (the console here, an in-memory sink in tests).</summary>
+    public static LoggerConfiguration Configure(LoggerConfiguration config, LogEventLevel level = LogEventLevel.Information) => config
+        .MinimumLevel.Is(level)
+        .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+        .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+        .Enrich.FromLogContext()
+        .Enrich.With<ReconcileLineEnricher>();
 
     public static ILoggerFactory Factory(Serilog.ILogger logger) => new SerilogLoggerFactory(logger, dispose: false);
+
+    /// <summary>One line per request; scrapes and probes only at Debug, so a 1 s Prometheus scrape does not flood the log.</summary>
+    public static void UseRequestLogging(WebApplication app) => app.UseSerilogRequestLogging(o =>
+        o.GetLevel = (context, _, error) => error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : IsRoutine(context.Request.Path) ? LogEventLevel.Debug
+            : LogEventLevel.Information);
+
+    private static bool IsRoutine(PathString path) =>
+        path == "/metrics" || path == "/healthz" || path == "/readyz" || path == "/status" || path == "/";
+
+    private static LoggerConfiguration WriteToConsole(this LoggerConfiguration config, bool json) => json
+        ? config.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose)
+        : config.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: LogEventLevel.Verbose);
 }

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Reconciler.Core.Model;
 using Reconciler.Daemon.Hosting;
+using Reconciler.Daemon.Telemetry;
 using Reconciler.Engine.Controller;
 using Reconciler.Engine.Desired;
-using Reconciler.Engine.Metrics;
 using Reconciler.Engine.Queue;
 using Reconciler.Engine.Reconciling;
 using Reconciler.Engine.Status;
@@ -22,13 +22,17 @@ internal static class DaemonEndpoints
     public static void Map(WebApplication app, RunSettings settings)
     {
         var sp = app.Services;
+        Logging.UseRequestLogging(app);
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", () => sp.GetRequiredService<ReconcileController>().Ready
             ? Results.Text("ready\n")
             : Results.Text("not ready: source not fetched yet or loop not running\n", statusCode: 503));
         app.MapGet("/status", () => Results.Text(
             JsonSerializer.Serialize(StatusDocument.From(sp.GetRequiredService<StatusStore>()), StatusDocument.Json), "application/json"));
-        app.MapGet("/metrics", () => Results.Text(sp.GetRequiredService<PrometheusExporter>().Render(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapGet("/", () => Results.Content(
+            StatusPage.Render(StatusDocument.From(sp.GetRequiredService<StatusStore>()), sp.GetRequiredService<TimeProvider>().GetUtcNow()),
+            "text/html; charset=utf-8"));
+        DaemonTelemetry.MapMetrics(app);
         app.MapPost("/retry/{kind}/{name}", (string kind, string name) => Retry(sp, new ResourceKey(kind, name)));
         MapWebhook(app, settings);
     }

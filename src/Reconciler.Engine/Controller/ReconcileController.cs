@@ -36,6 +36,8 @@ public sealed class ReconcileController(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         status.SetSource(SourceState.Initial(source.Describe()));
+        metrics.TrackQueueDepth(() => queue.Len);
+        queue.HandedOut = metrics.RecordQueueWait;
         var workers = Enumerable.Range(0, options.Workers).Select(i => Task.Run(() => WorkerAsync(stoppingToken), stoppingToken)).ToList();
         Volatile.Write(ref _running, 1);
         var resync = ResyncLoopAsync(stoppingToken);
@@ -66,7 +68,7 @@ public sealed class ReconcileController(
             status.SetSource(status.Source with { FetchError = ex.Message, LastFetchAt = time.GetUtcNow() });
             return;
         }
-        metrics.RecordFetch(true);
+        metrics.RecordFetch(true, time.GetUtcNow());
         if (snapshot.Revision == desired.Revision)
         {
             status.SetSource(status.Source with { LastFetchAt = time.GetUtcNow(), FetchError = null });
@@ -88,6 +90,7 @@ public sealed class ReconcileController(
     {
         var result = desired.Apply(snapshot);
         metrics.SetManifestErrors(result.Errors.Count);
+        metrics.SetSourceRevision(snapshot.Revision);
         foreach (var error in result.Errors)
         {
             log.LogError("Manifest error at {Revision}: {Error}", snapshot.Revision, error);
@@ -143,7 +146,10 @@ public sealed class ReconcileController(
             try
             {
                 var outcome = await reconciler.ReconcileAsync(key, ct);
-                _requeue.Apply(key, outcome);
+                if (_requeue.Apply(key, outcome) is RequeueDecision.Backoff)
+                {
+                    metrics.RecordQueueRetry();
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -11,6 +11,7 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
     private readonly Queue<TKey> queue = new();
     private readonly HashSet<TKey> dirty = [];
     private readonly HashSet<TKey> processing = [];
+    private readonly Dictionary<TKey, long> addedAt = [];
     private readonly LinkedList<TaskCompletionSource<(TKey, bool)>> waiters = new();
     private readonly Lock gate = new();
     private readonly ExponentialBackoff<TKey> backoff;
@@ -42,6 +43,9 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
         }
     }
 
+    /// <summary>Told, under the queue's lock, how long each key handed out waited since it was added (metrics).</summary>
+    public Action<TimeSpan>? HandedOut { get; set; }
+
     /// <summary>Keys waiting on <see cref="AddAfter"/> or <see cref="AddRateLimited"/>.</summary>
     public int DelayedCount => delayed.Count;
 
@@ -49,7 +53,12 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
     {
         lock (gate)
         {
-            if (shuttingDown || !dirty.Add(key) || processing.Contains(key))
+            if (shuttingDown || !dirty.Add(key))
+            {
+                return;
+            }
+            addedAt[key] = time.GetTimestamp();
+            if (processing.Contains(key))
             {
                 return;
             }
@@ -169,6 +178,10 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
     {
         var key = queue.Dequeue();
         dirty.Remove(key);
+        if (addedAt.Remove(key, out var added))
+        {
+            HandedOut?.Invoke(time.GetElapsedTime(added));
+        }
         processing.Add(key);
         return key;
     }

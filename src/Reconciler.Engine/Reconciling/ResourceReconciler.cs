@@ -44,11 +44,15 @@ public sealed class ResourceReconciler(
                 return new ReconcileOutcome.Converged();
             }
         }
+        using var span = ReconcileTracing.Start(key, entry!.Revision);
+        // Every line of this reconcile carries these (Serilog LogContext through the scope), whatever logs it.
         using var scope = log.BeginScope(new Dictionary<string, object?>
         {
             ["Resource"] = key.ToString(),
-            ["Revision"] = entry!.Revision,
+            ["Kind"] = key.Kind,
+            ["Revision"] = entry.Revision,
             ["ReconcileId"] = Guid.NewGuid().ToString("N")[..12],
+            ["TraceId"] = ReconcileTracing.TraceId(span),
         });
         var started = Stopwatch.GetTimestamp();
         var record = new ReconcileRecord(entry) { Orphan = orphan };
@@ -83,6 +87,7 @@ public sealed class ResourceReconciler(
         {
             Record(key, record);
             metrics.RecordReconcile(key.Kind, record.Outcome, Stopwatch.GetElapsedTime(started));
+            ReconcileTracing.End(span, record.Outcome);
         }
     }
 
@@ -116,6 +121,10 @@ public sealed class ResourceReconciler(
 
     private async Task ApplyAsync(IPlatform platform, Plan plan, string revision, bool retry, CancellationToken ct)
     {
+        foreach (var action in plan.Actions)
+        {
+            log.LogInformation("{Resource}: planned {Action}", plan.Key, action.Verb);
+        }
         ApplyReport report;
         try
         {
@@ -151,17 +160,38 @@ public sealed class ResourceReconciler(
         // The projection counts drift once per detection (not on every retry or resync while it lasts); follow it.
         if (decision is not null && updated.DriftCount > driftBefore)
         {
-            metrics.RecordDrift(key.Kind);
+            metrics.RecordDrift(key);
             foreach (var change in decision.DifferingFields)
             {
                 log.LogWarning("Drift on {Resource}: {Field} is {Observed} in the cloud, git says {Desired}",
                     key, change.Path, change.Redacted.Observed ?? "(unset)", change.Redacted.Desired ?? "(unset)");
             }
         }
-        if (decision is Decision.RollBack)
+        RecordRollout(key, decision, now);
+    }
+
+    private void RecordRollout(ResourceKey key, Decision? decision, DateTimeOffset now)
+    {
+        switch (decision)
         {
-            metrics.RecordRollback(key.Kind);
-            log.LogError("{Resource}: rollout failed, rolling back: {Message}", key, decision.Message);
+            case Decision.Converge { Plan.IsEmpty: false }:
+                metrics.RolloutApplied(key, now);
+                break;
+            case Decision.Completed:
+                metrics.RolloutEnded(key, "completed", now);
+                log.LogInformation("{Resource}: rollout completed: {Message}", key, decision.Message);
+                break;
+            case Decision.RollBack:
+                metrics.RecordRollback(key, decision.Message);
+                metrics.RolloutEnded(key, "rolled_back", now);
+                log.LogError("{Resource}: rollout failed, rolling back: {Message}", key, decision.Message);
+                break;
+            case Decision.Stalled { Health.Status: HealthStatus.Degraded } when metrics.RolloutEnded(key, "failed", now):
+                log.LogError("{Resource}: rollout failed, not rolled back: {Message}", key, decision.Message);
+                break;
+            case Decision.InSync:
+                metrics.RolloutAbandoned(key);
+                break;
         }
     }
 }

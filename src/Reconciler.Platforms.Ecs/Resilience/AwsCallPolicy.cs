@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 using Reconciler.Core.Seams;
+using Reconciler.Core.Telemetry;
 using Reconciler.Platforms.Ecs.Wire.Errors;
 
 namespace Reconciler.Platforms.Ecs.Resilience;
@@ -22,16 +24,22 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
 
     public async Task<T> RunAsync<T>(string region, string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        var regional = _regions.GetOrAdd(region, _ => new Regional(options, time));
+        var regional = _regions.GetOrAdd(region, r => new Regional(options, time, r));
+        using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
+        var attempts = 0;
         try
         {
             return await regional.Pipeline.ExecuteAsync(
                 async token =>
                 {
                     await (operation == "RegisterTaskDefinition" ? regional.Registrations : regional.Calls).WaitAsync(token);
-                    return await call(token);
+                    return await MeasuredAsync(operation, call, attempts++ > 0, token);
                 },
                 ct);
+        }
+        catch (Exception ex) when (span is not null && Failed(span, ex))
+        {
+            throw;
         }
         catch (AwsApiException ex)
         {
@@ -47,10 +55,47 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
         }
     }
 
+    /// <summary>One attempt, reported to <see cref="CloudApiTelemetry"/>. Network time is wall time, whatever the cloud's clock.</summary>
+    private static async Task<T> MeasuredAsync<T>(string operation, Func<CancellationToken, Task<T>> call, bool retry, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var code = "200";
+        var throttled = false;
+        try
+        {
+            return await call(ct);
+        }
+        catch (AwsApiException ex)
+        {
+            // The HTTP status is a bounded label; without a response the code is one of the client's fixed words.
+            code = ex.HttpStatus > 0 ? ex.HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture) : ex.ErrorCode;
+            throttled = AwsErrorCodes.IsThrottling(ex.ErrorCode);
+            throw;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutRejectedException)
+        {
+            code = "Canceled";
+            throw;
+        }
+        finally
+        {
+            CloudApiTelemetry.Record(Provider, operation, code, Stopwatch.GetElapsedTime(started), throttled, retry);
+        }
+    }
+
+    private static bool Failed(Activity span, Exception ex)
+    {
+        span.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+        return false;
+    }
+
+    private const string Provider = "aws";
+
     private sealed class Regional
     {
-        public Regional(AwsCallOptions o, TimeProvider time)
+        public Regional(AwsCallOptions o, TimeProvider time, string region)
         {
+            CloudApiTelemetry.SetCircuitOpen(Provider, region, false);
             Calls = new TokenBucket(o.CallsPerSecond, o.CallBurst, time);
             Registrations = new TokenBucket(o.RegistrationsPerSecond, o.RegistrationBurst, time);
             var retryable = new PredicateBuilder().Handle<AwsApiException>(e => e.IsRetryable).Handle<TimeoutRejectedException>();
@@ -71,9 +116,18 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
                     MinimumThroughput = o.CircuitMinimumThroughput,
                     SamplingDuration = TimeSpan.FromSeconds(30),
                     BreakDuration = o.CircuitBreakDuration,
+                    OnOpened = _ => Circuit(region, true),
+                    OnHalfOpened = _ => Circuit(region, true),
+                    OnClosed = _ => Circuit(region, false),
                 })
                 .AddTimeout(o.AttemptTimeout)
                 .Build();
+        }
+
+        private static ValueTask Circuit(string region, bool open)
+        {
+            CloudApiTelemetry.SetCircuitOpen(Provider, region, open);
+            return ValueTask.CompletedTask;
         }
 
         public TokenBucket Calls { get; }

@@ -1,35 +1,66 @@
 using System.Diagnostics;
-using Reconciler.Core.Health;
 
 namespace Reconciler.Daemon.Tests.Scenarios;
 
-/// <summary>/metrics after a converge, a drift and a rollback is valid Prometheus text (checked by promtool itself).</summary>
+/// <summary>/metrics after a deploy, a drift, throttling and a rollback is valid Prometheus text (checked by promtool itself).</summary>
 public sealed class MetricsScenarioTests
 {
     [Test]
-    public async Task Metrics_after_converge_drift_and_rollback_pass_promtool_check_metrics()
+    public async Task Metrics_after_deploy_drift_throttling_and_rollback_pass_promtool_check_metrics()
     {
         await using var world = await DaemonHarness.StartAsync();
-        await world.PushAsync(WebManifest.Yaml("v1"), "web v1");
-        await world.Daemon.WaitForAsync(WebManifest.Name, r => r.LastKnownGood is not null && r.Health == HealthStatus.Healthy, "web to converge");
-        await world.Cloud.ScaleWebBehindTheDaemonsBackAsync(4);
-        await world.Daemon.WaitForAsync(WebManifest.Name, r => r.DriftCount == 1, "the drift to be corrected");
-        await world.PushAsync(WebManifest.Yaml("v2-unhealthy"), "web v2 unhealthy");
-        await world.Daemon.WaitForAsync(WebManifest.Name, r => r.Health == HealthStatus.Degraded, "the rollback");
+        await TelemetryScenario.RunAsync(world);
 
         using var response = await world.Daemon.Http.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();
+        await File.WriteAllTextAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, "metrics-after-scenario.txt"), text);
 
-        Assert.That(response.Content.Headers.ContentType?.ToString(), Does.StartWith("text/plain; version=0.0.4"));
-        Assert.That(text, Does.Contain("reconciler_drift_total{kind=\"EcsService\"} 1\n"));
-        Assert.That(text, Does.Contain("reconciler_rollbacks_total{kind=\"EcsService\"} 1\n"));
-        Assert.That(text, Does.Contain("reconciler_reconcile_duration_seconds_bucket{kind=\"EcsService\",le=\"+Inf\"}"));
+        Assert.That(response.Content.Headers.ContentType?.ToString(), Does.StartWith("text/plain").And.Contain("version=0.0.4"), "the text format promtool checks");
         var (exit, output) = await PromtoolAsync(text);
         Assert.That(exit, Is.EqualTo(0), $"promtool check metrics:\n{output}\n--- metrics ---\n{text}");
-        Assert.That(output.Trim(), Is.Empty, "no lint findings");
+        Assert.That(output.Trim(), Is.Empty, $"no lint findings\n--- metrics ---\n{text}");
     }
 
-    private static async Task<(int Exit, string Output)> PromtoolAsync(string metrics)
+    [Test]
+    public async Task The_scrape_names_every_family_of_the_issue_with_its_labels()
+    {
+        await using var world = await DaemonHarness.StartAsync();
+        await TelemetryScenario.RunAsync(world);
+
+        var metrics = ScrapedMetrics.Parse(await world.Daemon.Http.GetStringAsync("/metrics"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics.Value("reconciler_rollbacks_total", ("kind", "EcsService"), ("name", "web"), ("reason", "tasks_stopping")), Is.EqualTo(1));
+            Assert.That(metrics.Value("reconciler_drift_detected_total", ("kind", "EcsService"), ("name", "web")), Is.EqualTo(1));
+            Assert.That(metrics.Value("reconciler_resource_synced", ("kind", "EcsService"), ("name", "web")), Is.EqualTo(0), "rolled back: out of sync with git");
+            Assert.That(metrics.Value("reconciler_resource_healthy", ("name", "web")), Is.EqualTo(0));
+            Assert.That(metrics.Value("reconciler_resource_suspended", ("name", "web")), Is.EqualTo(0));
+            Assert.That(metrics.Value("reconciler_resource_info", ("name", "web"), ("sync_status", "OutOfSync"), ("health_status", "Degraded")), Is.EqualTo(1));
+            Assert.That(metrics.Series("reconciler_resource_info").Count(s => s.Labels["name"] == "web"), Is.EqualTo(1), "no stale info series");
+            Assert.That(metrics.Sum("reconciler_cloud_api_throttled_total", ("provider", "aws"), ("operation", "DescribeServices")), Is.EqualTo(TelemetryScenario.Throttles));
+            Assert.That(metrics.Sum("reconciler_cloud_api_retries_total", ("provider", "aws")), Is.GreaterThanOrEqualTo(TelemetryScenario.Throttles));
+            Assert.That(metrics.Sum("reconciler_cloud_api_requests_total", ("operation", "DescribeServices"), ("code", "400")), Is.EqualTo(TelemetryScenario.Throttles));
+            Assert.That(metrics.Sum("reconciler_cloud_api_request_duration_seconds_count", ("operation", "RegisterTaskDefinition")), Is.GreaterThanOrEqualTo(2));
+            Assert.That(metrics.Value("reconciler_circuit_breaker_open", ("provider", "aws"), ("region", "us-east-1")), Is.EqualTo(0));
+            Assert.That(metrics.Sum("reconciler_reconcile_total", ("kind", "EcsService"), ("result", "converged")), Is.GreaterThan(0));
+            Assert.That(metrics.Sum("reconciler_reconcile_duration_seconds_count", ("kind", "EcsService")), Is.GreaterThan(0));
+            Assert.That(metrics.Sum("reconciler_rollout_duration_seconds_count", ("kind", "EcsService"), ("result", "completed")), Is.EqualTo(1));
+            Assert.That(metrics.Sum("reconciler_rollout_duration_seconds_count", ("kind", "EcsService"), ("result", "rolled_back")), Is.EqualTo(1));
+            Assert.That(metrics.Sum("reconciler_actions_total", ("kind", "EcsService"), ("action", "RollBack")), Is.EqualTo(1));
+            Assert.That(metrics.Series("reconciler_workqueue_depth"), Has.Count.EqualTo(1));
+            Assert.That(metrics.Sum("reconciler_workqueue_wait_seconds_count"), Is.GreaterThan(0));
+            Assert.That(metrics.Series("reconciler_workqueue_retries_total"), Has.Count.EqualTo(1));
+            Assert.That(metrics.Sum("reconciler_source_fetch_total", ("result", "success")), Is.GreaterThanOrEqualTo(3));
+            Assert.That(metrics.Value("reconciler_source_last_success_timestamp_seconds"), Is.GreaterThan(1.7e9));
+            Assert.That(metrics.Series("reconciler_source_revision_info").Single().Labels["revision"], Is.EqualTo(world.Daemon.Status.Source.Revision));
+            Assert.That(metrics.Value("reconciler_manifest_errors"), Is.EqualTo(0));
+            Assert.That(metrics.Names.Any(n => n.StartsWith("dotnet_gc_", StringComparison.Ordinal)), "runtime metrics");
+            Assert.That(metrics.Names.Any(n => n.StartsWith("process_cpu_", StringComparison.Ordinal)), "process metrics");
+        });
+    }
+
+    internal static async Task<(int Exit, string Output)> PromtoolAsync(string metrics)
     {
         Process process;
         try

@@ -1,0 +1,21 @@
+namespace Reconciler.Engine.Metrics;
+
+/// <summary>
+/// The <c>reason</c> label of <c>reconciler_rollbacks_total</c>: a fixed word for why the rollout failed, so the label
+/// stays bounded whatever the message says. Read from the decider's message until decisions carry a typed reason.
+/// </summary>
+internal static class RollbackReason
+{
+    public const string EcsRolledBack = "cloud_rolled_back";
+    public const string DeploymentFailed = "deployment_failed";
+    public const string TasksStopping = "tasks_stopping";
+    public const string Deadline = "progress_deadline";
+    public const string Other = "rollout_failed";
+
+    public static string Of(string message) =>
+        message.Contains("ECS rolled back", StringComparison.Ordinal) || message.Contains("rolled back by ECS", StringComparison.Ordinal) ? EcsRolledBack
+        : message.Contains("keep stopping", StringComparison.Ordinal) ? TasksStopping
+        : message.Contains("progress deadline", StringComparison.Ordinal) ? Deadline
+        : message.Contains("FAILED", StringComparison.Ordinal) ? DeploymentFailed
+        : Other;
+}
