@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reconciler.Daemon.Telemetry;
 using Serilog;
@@ -40,9 +41,13 @@ internal static class Logging
 
     /// <summary>One line per request; scrapes and probes only at Debug, so a 1 s Prometheus scrape does not flood the log.</summary>
     public static void UseRequestLogging(WebApplication app) => app.UseSerilogRequestLogging(o =>
+    {
+        // The daemon's logger, not the static Log.Logger the middleware falls back to (tests host several daemons).
+        o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
         o.GetLevel = (context, _, error) => error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
             : IsRoutine(context.Request.Path) ? LogEventLevel.Debug
-            : LogEventLevel.Information);
+            : LogEventLevel.Information;
+    });
 
     private static bool IsRoutine(PathString path) =>
         path == "/metrics" || path == "/healthz" || path == "/readyz" || path == "/status" || path == "/";
