@@ -62,7 +62,7 @@ internal static class StatusPage
             html.Append("<tr class=\"resource\" data-name=\"").Append(E(r.Name)).Append("\"><td>").Append(E(r.Kind)).Append("</td><td class=\"name\">").Append(E(r.Name))
                 .Append("</td><td>").Append(Badge(r.Sync)).Append("</td><td>").Append(Badge(r.Health))
                 .Append("</td><td class=\"rev\">").Append(E(Short(r.AppliedRevision))).Append("</td><td class=\"rev\">").Append(E(Short(r.DesiredRevision)))
-                .Append("</td><td class=\"rev\">").Append(E(r.LastKnownGood ?? "—")).Append("</td><td>").Append(E(r.Message)).Append("</td></tr>\n");
+                .Append("</td><td class=\"rev\" title=\"").Append(E(r.LastKnownGood ?? "")).Append("\">").Append(E(Version(r.LastKnownGood))).Append("</td><td>").Append(E(r.Message)).Append("</td></tr>\n");
             Events(html, r.Events);
         }
         html.Append("</tbody></table></section>\n");
@@ -82,6 +82,9 @@ internal static class StatusPage
 
     private static string Badge(string status) =>
         $"<span class=\"badge {StatusPageStyle.Class(status)}\">{E(status)}</span>";
+
+    /// <summary>"web:1" for a task definition ARN (the full value is the cell's tooltip).</summary>
+    private static string Version(string? knownGood) => knownGood is null ? "—" : knownGood[(knownGood.LastIndexOf('/') + 1)..];
 
     private static string Short(string? revision) => revision is null ? "—" : revision.Length > 12 ? revision[..12] : revision;
 
