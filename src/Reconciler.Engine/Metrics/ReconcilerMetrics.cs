@@ -18,6 +18,9 @@ public sealed class ReconcilerMetrics : IDisposable
 {
     private static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
     private readonly Meter _meter = new(TelemetryNames.Meter);
+
+    /// <summary>This instance's meter (tests listen to it alone; the daemon's SDK subscribes by name).</summary>
+    internal Meter Meter => _meter;
     private readonly Counter<long> _reconciles;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _drift;
