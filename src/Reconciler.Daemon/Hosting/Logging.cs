@@ -7,6 +7,7 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
 
 namespace Reconciler.Daemon.Hosting;
 
@@ -19,14 +20,15 @@ internal static class Logging
 {
     public const string TextTemplate = "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{" + ReconcileLineEnricher.Property + "}{NewLine}{Exception}";
 
-    public static Serilog.ILogger Create(string format, LogEventLevel level = LogEventLevel.Information) =>
+    /// <param name="output">Where lines go instead of stderr (tests read the exact lines a person would).</param>
+    public static Serilog.ILogger Create(string format, LogEventLevel level = LogEventLevel.Information, TextWriter? output = null) =>
         Configure(new LoggerConfiguration(), level)
-            .WriteToConsole(format switch
+            .WriteTo(format switch
             {
                 "json" => true,
                 "text" => false,
                 _ => Console.IsErrorRedirected,
-            })
+            }, output)
             .CreateLogger();
 
     /// <summary>Levels and enrichers shared by every sink (the console here, an in-memory sink in tests).</summary>
@@ -52,7 +54,11 @@ internal static class Logging
     private static bool IsRoutine(PathString path) =>
         path == "/metrics" || path == "/healthz" || path == "/readyz" || path == "/status" || path == "/";
 
-    private static LoggerConfiguration WriteToConsole(this LoggerConfiguration config, bool json) => json
-        ? config.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose)
-        : config.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: LogEventLevel.Verbose);
+    private static LoggerConfiguration WriteTo(this LoggerConfiguration config, bool json, TextWriter? output) => (json, output) switch
+    {
+        (true, null) => config.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose),
+        (false, null) => config.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: LogEventLevel.Verbose),
+        (true, _) => config.WriteTo.Sink(new WriterSink(new RenderedCompactJsonFormatter(), output)),
+        (false, _) => config.WriteTo.Sink(new WriterSink(new MessageTemplateTextFormatter(TextTemplate), output)),
+    };
 }

@@ -19,7 +19,13 @@ internal sealed class ReconcileLineEnricher : ILogEventEnricher
             return;
         }
         var text = $" [{Get(logEvent, "Resource")} rev={Short(Get(logEvent, "Revision"))} reconcile={Get(logEvent, "ReconcileId")} trace={Get(logEvent, "TraceId")}]";
-        logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty(Property, new ScalarValue(text)));
+        logEvent.AddPropertyIfAbsent(new LogEventProperty(Property, new ScalarValue(new Suffix(text))));
+    }
+
+    /// <summary>Not a string, so every renderer prints it as it is (strings get quoted outside the message).</summary>
+    private sealed record Suffix(string Text)
+    {
+        public override string ToString() => Text;
     }
 
     private static string Get(LogEvent e, string name) =>
