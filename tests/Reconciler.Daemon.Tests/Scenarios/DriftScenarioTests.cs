@@ -22,8 +22,8 @@ public sealed class DriftScenarioTests
         Assert.That((await world.Cloud.WebAsync()).DesiredCount, Is.EqualTo(2), "git says 2");
         Assert.That(corrected.DriftCount, Is.EqualTo(1));
         Assert.That(corrected.Message, Does.Contain("desiredCount"));
-        var metrics = await world.Daemon.Http.GetStringAsync("/metrics");
-        Assert.That(metrics, Does.Contain("reconciler_drift_total{kind=\"EcsService\"} 1"));
+        var metrics = ScrapedMetrics.Parse(await world.Daemon.Http.GetStringAsync("/metrics"));
+        Assert.That(metrics.Value("reconciler_drift_detected_total", ("kind", "EcsService"), ("name", "web")), Is.EqualTo(1));
     }
 
     [Test]
