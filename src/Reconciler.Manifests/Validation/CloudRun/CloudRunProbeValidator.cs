@@ -27,7 +27,10 @@ internal static class CloudRunProbeValidator
             findings.Error(DiagnosticCodes.ProbeHandler, $"a probe has exactly one of httpGet, tcpSocket or grpc; this one has {handlers}", path);
         }
         findings.Range(probe.HttpGet?.Port ?? probe.TcpSocket?.Port ?? probe.Grpc?.Port, 1, 65535, path, "probe port");
-        findings.Range(probe.FailureThreshold, 1, int.MaxValue, path + ".failureThreshold", "failureThreshold");
+        if (probe.FailureThreshold is < 1)
+        {
+            findings.Error(DiagnosticCodes.OutOfRange, $"failureThreshold must be at least 1, got {probe.FailureThreshold}", path + ".failureThreshold");
+        }
         var max = startup ? StartupMaxSeconds : LivenessMaxSeconds;
         var kind = startup ? "a startup probe" : "a liveness probe";
         var ok = Seconds(probe.Period, 1, max, path + ".period", kind, findings);

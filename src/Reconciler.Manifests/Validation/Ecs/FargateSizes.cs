@@ -3,6 +3,7 @@ namespace Reconciler.Manifests.Validation.Ecs;
 /// <summary>
 /// The task sizes Fargate runs (ECS developer guide, "Task size"; the same table is in the model's
 /// <c>RegisterTaskDefinitionRequest.memory</c> documentation): each CPU value with its memory range and step, in MiB.
+/// Cpu 256 is the exception: 512, 1024 or 2048, not 1536.
 /// </summary>
 public static class FargateSizes
 {
@@ -17,9 +18,15 @@ public static class FargateSizes
         (16384, 32768, 122880, 8192),
     ];
 
-    public static bool IsValid(int cpu, int memory) =>
-        Table.Any(row => row.Cpu == cpu && memory >= row.MinMemory && memory <= row.MaxMemory
-            && (row.Cpu == 256 ? memory is 512 or 1024 or 2048 : (memory - row.MinMemory) % row.Step == 0));
+    /// <summary>The memory values (MiB) Fargate runs with this CPU; empty when Fargate has no such CPU value.</summary>
+    public static IReadOnlyList<int> Memories(int cpu) =>
+        cpu == 256
+            ? [512, 1024, 2048]
+            : Table.Where(row => row.Cpu == cpu)
+                .SelectMany(row => Enumerable.Range(0, (row.MaxMemory - row.MinMemory) / row.Step + 1).Select(i => row.MinMemory + i * row.Step))
+                .ToList();
+
+    public static bool IsValid(int cpu, int memory) => Memories(cpu).Contains(memory);
 
     /// <summary>What to write instead, for the message: the memory values this CPU allows, or the CPU values.</summary>
     public static string Allowed(int cpu) =>
