@@ -50,6 +50,7 @@ public static class DiagnosticCodes
     public const string TrafficLatestTwice = "RC0043";
     public const string InvalidLabel = "RC0044";
     public const string HostPortMismatch = "RC0045";
+    public const string IngressContainer = "RC0046";
 
     // Warnings: lint rules.
     public const string StartPeriodTooShort = "RC1001";

@@ -38,5 +38,11 @@ internal static class CloudRunContainerValidator
             CloudRunProbeValidator.Validate(container.StartupProbe, path + ".startupProbe", startup: true, findings);
             CloudRunProbeValidator.Validate(container.LivenessProbe, path + ".livenessProbe", startup: false, findings);
         }
+        var withPorts = containers.Count(c => c.Ports is { Count: > 0 });
+        if (containers.Count > 1 && withPorts != 1)
+        {
+            findings.Error(DiagnosticCodes.IngressContainer,
+                $"with {containers.Count} containers exactly one, the ingress container, declares ports (the sidecars declare none); here {withPorts} do", "spec.containers");
+        }
     }
 }

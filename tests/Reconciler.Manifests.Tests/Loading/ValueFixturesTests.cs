@@ -44,10 +44,25 @@ public sealed class ValueFixturesTests
             DiagnosticCodes.EcsSizeFormat, DiagnosticCodes.ContainerExceedsTask, DiagnosticCodes.FargateSize, DiagnosticCodes.FargateRequirements,
             DiagnosticCodes.AwsvpcNetwork, DiagnosticCodes.EnvironmentName, DiagnosticCodes.InvalidTag, DiagnosticCodes.ReservedTagKey,
             DiagnosticCodes.InvalidImage, DiagnosticCodes.CloudRunResourceFormat, DiagnosticCodes.CloudRunCpuMemory,
-            DiagnosticCodes.ProbeTimeoutOverPeriod, DiagnosticCodes.TrafficLatestTwice, DiagnosticCodes.InvalidLabel, DiagnosticCodes.HostPortMismatch,
+            DiagnosticCodes.ProbeTimeoutOverPeriod, DiagnosticCodes.TrafficLatestTwice, DiagnosticCodes.InvalidLabel, DiagnosticCodes.HostPortMismatch, DiagnosticCodes.IngressContainer,
         ];
 
         Assert.That(ValueFixture.All(), Has.Count.GreaterThanOrEqualTo(40));
         Assert.That(codes, Is.SupersetOf(rules));
+    }
+
+    [TestCase("ecs-task-cpu-lots", "RC0031")]
+    [TestCase("ecs-task-memory-negative", "RC0031")]
+    [TestCase("image-empty", "RC0039")]
+    [TestCase("image-with-a-space", "RC0039")]
+    [TestCase("fargate-awsvpc-without-network-configuration", "RC0035")]
+    public void The_cases_measured_in_issue_7_now_fail(string name, string code)
+    {
+        var path = Path.Combine(ValueFixture.Folder, name + ".yaml");
+
+        var result = new ManifestLoader(ManifestLoaderOptions.Default).LoadFile(path);
+
+        Assert.That(result.Diagnostics.Where(d => d.IsError).Select(d => d.Code), Does.Contain(code));
+        Assert.That(result.Diagnostics.Where(d => !d.IsError), Is.Empty, "an error, not a warning");
     }
 }

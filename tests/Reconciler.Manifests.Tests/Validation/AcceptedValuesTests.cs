@@ -43,6 +43,7 @@ public sealed class AcceptedValuesTests
         yield return Case("RC0043 one latest target and a pinned revision", Run, ("  region: europe-west1\n", "  region: europe-west1\n  traffic:\n    - {latest: true, percent: 90, tag: canary}\n    - {revision: app-00001-abc, percent: 10}\n"));
         yield return Case("RC0044 Google Cloud labels", Run, ("  region: europe-west1\n", "  region: europe-west1\n  labels: {team: web, cost-center: a_1, empty: \"\"}\n"));
         yield return Case("RC0036 Cloud Run names close to the reserved ones", Run, (Resources, Resources + "\n      env: {PORTAL: x, K_SERVICE_NAME: y}"));
+        yield return Case("RC0046 an ingress container with ports and a sidecar without", Run, (Resources, Resources + "\n      ports: [{containerPort: 8080}]"), (Probe, Probe + "    - {image: repo/sidecar:v1.0.0, name: sidecar}\n"));
         yield return Case("RC0020 a 30-character project and a 49-character name", Run, ("project: my-project-1", "project: a" + new string('b', 28) + "1"), ("  name: app", "  name: " + new string('a', 49)));
     }
 
