@@ -38,6 +38,10 @@ internal static class CloudRunContainerValidator
             CloudRunProbeValidator.Validate(container.StartupProbe, path + ".startupProbe", startup: true, findings);
             CloudRunProbeValidator.Validate(container.LivenessProbe, path + ".livenessProbe", startup: false, findings);
         }
+        if (containers.Count > Ecs.EcsLimits.MaxContainers)
+        {
+            findings.Error(DiagnosticCodes.OutOfRange, $"a Cloud Run revision holds at most {Ecs.EcsLimits.MaxContainers} containers, got {containers.Count}", "spec.containers");
+        }
         var withPorts = containers.Count(c => c.Ports is { Count: > 0 });
         if (containers.Count > 1 && withPorts != 1)
         {

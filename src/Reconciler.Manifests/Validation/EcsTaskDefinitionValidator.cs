@@ -23,6 +23,10 @@ internal static class EcsTaskDefinitionValidator
         {
             findings.Error(DiagnosticCodes.MissingField, "a task definition needs at least one container", Root + ".containers");
         }
+        else if (task.Containers.Count > EcsLimits.MaxContainers)
+        {
+            findings.Error(DiagnosticCodes.OutOfRange, $"a task definition holds at most {EcsLimits.MaxContainers} containers (ECS quota), got {task.Containers.Count}; split the task", Root + ".containers");
+        }
         else if (task.Containers.All(c => c.Essential == false))
         {
             findings.Error(DiagnosticCodes.MissingField, "at least one container must be essential; remove 'essential: false' from the main container", Root + ".containers");

@@ -20,6 +20,7 @@ public sealed class AcceptedValuesTests
         yield return Case("RC0031 an EC2 task of 128 CPU units", Ecs, ("cpu: 256\n    memory: 512\n    networkMode: awsvpc\n    requiresCompatibilities: [FARGATE]", "cpu: 128\n    memory: 300\n    networkMode: awsvpc"), ("launchType: FARGATE", "launchType: EC2"));
         yield return Case("RC0032 a container using the whole task", Ecs, (Container, Container + "        cpu: 256\n        memory: 512\n        memoryReservation: 512\n"));
         yield return Case("RC0032 two containers sharing the task", Ecs, (Container, Container + "        cpu: 128\n        memoryReservation: 256\n"), (Check, Check + "      - {name: sidecar, image: repo/sidecar:v1.0.0, essential: false, cpu: 128, memoryReservation: 256}\n"));
+        yield return Case("RC0021 ten containers in a task", Ecs, (Check, Check + string.Concat(Enumerable.Range(0, 9).Select(i => $"      - {{name: side{i}, image: repo/side:v1.0.0, essential: false}}\n"))));
         yield return Case("RC0033 the largest Fargate size", Ecs, ("cpu: 256\n    memory: 512", "cpu: 16384\n    memory: 122880"));
         yield return Case("RC0033 4 vCPU with 30 GB", Ecs, ("cpu: 256\n    memory: 512", "cpu: 4096\n    memory: 30 GB"));
         yield return Case("RC0034 launchType FARGATE alone with awsvpc and a size", Ecs, ("    requiresCompatibilities: [FARGATE]\n", ""));

@@ -22,6 +22,9 @@ public static class EcsLimits
     /// <summary>The model's pattern for <c>TagKey</c> and <c>TagValue</c>.</summary>
     public const string TagPattern = @"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)";
 
+    /// <summary>ECS service quota "Containers per task definition" (not adjustable); Cloud Run allows 10 per instance too.</summary>
+    public const int MaxContainers = 10;
+
     public const int MaxSubnets = 16;
     public const int MaxSecurityGroups = 5;
 
