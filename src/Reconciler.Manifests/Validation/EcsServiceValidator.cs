@@ -52,6 +52,12 @@ internal static class EcsServiceValidator
     {
         findings.Choice(service.LaunchType, ["FARGATE", "EC2", "EXTERNAL"], "spec.service.launchType");
         findings.Choice(service.PropagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"], "spec.service.propagateTags");
+        for (var i = 0; i < (service.CapacityProviderStrategy?.Count ?? 0); i++)
+        {
+            var item = service.CapacityProviderStrategy![i];
+            findings.Range(item.Weight, 0, EcsLimits.MaxCapacityProviderWeight, $"spec.service.capacityProviderStrategy[{i}].weight", "weight");
+            findings.Range(item.Base, 0, EcsLimits.MaxCapacityProviderBase, $"spec.service.capacityProviderStrategy[{i}].base", "base");
+        }
         if (service.HealthCheckGracePeriod is not null && (service.LoadBalancers?.Count ?? 0) == 0)
         {
             // ECS rejects CreateService/UpdateService with this combination; say so before anything is applied.

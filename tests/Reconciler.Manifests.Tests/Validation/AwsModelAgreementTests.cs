@@ -33,6 +33,13 @@ public sealed partial class AwsModelAgreementTests
     }
 
     [Test]
+    public void Capacity_provider_weight_and_base_ranges_are_the_models()
+    {
+        Assert.That(Shape("CapacityProviderStrategyItemWeight")["max"]!.GetValue<int>(), Is.EqualTo(EcsLimits.MaxCapacityProviderWeight));
+        Assert.That(Shape("CapacityProviderStrategyItemBase")["max"]!.GetValue<int>(), Is.EqualTo(EcsLimits.MaxCapacityProviderBase));
+    }
+
+    [Test]
     public void Port_numbers_stop_at_the_models_maximum()
     {
         Assert.That(Shape("PortNumber")["max"]!.GetValue<int>(), Is.EqualTo(65535));

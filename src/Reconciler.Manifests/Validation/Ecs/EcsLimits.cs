@@ -25,6 +25,9 @@ public static class EcsLimits
     /// <summary>ECS service quota "Containers per task definition" (not adjustable); Cloud Run allows 10 per instance too.</summary>
     public const int MaxContainers = 10;
 
+    public const int MaxCapacityProviderWeight = 1000;
+    public const int MaxCapacityProviderBase = 100000;
+
     public const int MaxSubnets = 16;
     public const int MaxSecurityGroups = 5;
 
