@@ -17,6 +17,8 @@ internal static class DeploymentTools
 
     public static string Promtool => Find("promtool", null, "promtool not found: apt-get install prometheus (.ci/run does)");
 
+    public static string Shellcheck => Find("shellcheck", null, "shellcheck not found: apt-get install shellcheck (.ci/run does)");
+
     public static string Yamllint => Find("yamllint", null, "yamllint not found: apt-get install yamllint (.ci/run does)");
 
     public static string Dotnet => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet"
