@@ -52,9 +52,11 @@ public sealed partial class DaemonArgumentsTests
     {
         var rendered = await Chart.RenderAsync("-f", Chart.CiValues("full-values.yaml"));
         var mount = rendered.Container()["volumeMounts"]!.AsArray().Single(m => (string?)m!["name"] == "secrets")!;
-        var sources = rendered.PodSpec()["volumes"]!.AsArray().Single(v => (string?)v!["name"] == "secrets")!["projected"]!["sources"]!.AsArray();
+        var projected = rendered.PodSpec()["volumes"]!.AsArray().Single(v => (string?)v!["name"] == "secrets")!["projected"]!;
+        var sources = projected["sources"]!.AsArray();
 
         Assert.That((bool?)mount["readOnly"], Is.True);
+        Assert.That((int?)projected["defaultMode"], Is.EqualTo(Convert.ToInt32("440", 8)), "owner and group may read, others not");
         Assert.That(rendered.Flag(flag), Is.EqualTo($"{mount["mountPath"]}/{file}"));
         Assert.That(sources.Select(s => s!["secret"]!).Where(s => (string?)s["items"]![0]!["path"] == file)
             .Select(s => ((string?)s["name"], (string?)s["items"]![0]!["key"])), Is.EqualTo(new[] { (secret, key) }));
