@@ -7,13 +7,16 @@ namespace Reconciler.Git;
 /// Desired state from one branch of a git repository, through the git CLI: a shallow fetch into a bare
 /// cache, then <c>git archive</c> of the fetched commit into an immutable snapshot folder named by its SHA.
 /// The current and the previous snapshot are kept, so a reader of the last snapshot is never pulled from under.
+/// A fetch never starts on a jammed cache (stale locks are removed first; repeated failures rebuild it), and a
+/// source whose fetches keep failing reports itself stale through <see cref="ISourceHealth"/>.
 /// </summary>
-public sealed class GitRepositorySource : IDesiredStateSource
+public sealed class GitRepositorySource : IDesiredStateSource, ISourceHealth
 {
     private readonly GitSourceOptions options;
     private readonly TimeProvider time;
     private readonly GitCli git;
     private readonly SnapshotStore snapshots;
+    private readonly FetchFailures failures;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly string fetchDescription;
     private bool cacheReady;
@@ -31,6 +34,7 @@ public sealed class GitRepositorySource : IDesiredStateSource
         var workDir = Path.GetFullPath(options.WorkDir);
         CacheDirectory = Path.Combine(workDir, "cache.git");
         snapshots = new SnapshotStore(Path.Combine(workDir, "snapshots"));
+        failures = new FetchFailures(options.StaleAfterFailedPolls, options.RebuildCacheAfterFailures);
         var home = Directory.CreateDirectory(Path.Combine(workDir, "home")).FullName;
         // Process timeouts bound real processes, so they run on real time even when FetchedAt uses a fake clock.
         git = new GitCli(runner ?? new ProcessRunner(), GitEnvironment.Create(options, home), options.Timeout, options.TokenFile);
@@ -42,6 +46,9 @@ public sealed class GitRepositorySource : IDesiredStateSource
 
     public TimeSpan PollInterval => options.PollInterval;
 
+    /// <summary>Null while fetches succeed; after <c>StaleAfterFailedPolls</c> failures in a row, since when and what is served.</summary>
+    public string? Staleness => failures.Describe(current?.Revision);
+
     public string Describe() => $"git {CredentialRedactor.RedactUrls(options.Url)} branch {options.Branch} path {options.Path}";
 
     public async Task<SourceSnapshot> FetchAsync(CancellationToken cancellationToken)
@@ -49,12 +56,17 @@ public sealed class GitRepositorySource : IDesiredStateSource
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await FetchLockedAsync(cancellationToken).ConfigureAwait(false);
+            var snapshot = await FetchLockedAsync(cancellationToken).ConfigureAwait(false);
+            failures.Succeeded(time.GetUtcNow());
+            return snapshot;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SourceException or IOException or UnauthorizedAccessException)
         {
-            throw new SourceException(
-                $"Cannot write the git cache or snapshot under '{options.WorkDir}' ({Describe()}): {e.Message}; make WorkDir writable and check free disk space.", e);
+            if (failures.Failed())
+            {
+                RebuildCacheQuietly();
+            }
+            throw Failure(e);
         }
         finally
         {
@@ -62,8 +74,17 @@ public sealed class GitRepositorySource : IDesiredStateSource
         }
     }
 
+    private Exception Failure(Exception e)
+    {
+        var message = e is SourceException
+            ? e.Message
+            : $"Cannot write the git cache or snapshot under '{options.WorkDir}' ({Describe()}): {e.Message}; make WorkDir writable and check free disk space.";
+        return Staleness is { } stale ? new SourceException($"{message} ({stale})", e) : e as SourceException ?? new SourceException(message, e);
+    }
+
     private async Task<SourceSnapshot> FetchLockedAsync(CancellationToken cancellationToken)
     {
+        StaleLocks.Remove(CacheDirectory);
         await EnsureCacheAsync(cancellationToken).ConfigureAwait(false);
         var revision = await FetchRevisionAsync(cancellationToken).ConfigureAwait(false);
         if (current?.Revision == revision)
@@ -108,10 +129,8 @@ public sealed class GitRepositorySource : IDesiredStateSource
 
     private async Task<SourceSnapshot> CreateSnapshotAsync(string revision, CancellationToken ct)
     {
-        var root = await snapshots.MaterializeAsync(
-            revision,
-            tar => git.RunAsync($"git archive of commit {revision}", CacheDirectory, ct, "archive", "--format=tar", "-o", tar, revision),
-            ct).ConfigureAwait(false);
+        var policy = new SnapshotEntryPolicy(options.Path, options.MaxManifestFiles, options.MaxManifestBytes);
+        var (root, refused) = await MaterializeAsync(revision, policy, ct).ConfigureAwait(false);
         var manifests = Path.GetFullPath(Path.Combine(root, options.Path));
         if (!Directory.Exists(manifests))
         {
@@ -119,7 +138,24 @@ public sealed class GitRepositorySource : IDesiredStateSource
                 $"Path '{options.Path}' does not exist in commit {revision} of branch '{options.Branch}' ({Describe()}); create it or fix the git source Path.");
         }
         var (author, message) = await ReadCommitAsync(revision, ct).ConfigureAwait(false);
-        return new SourceSnapshot(revision, manifests, time.GetUtcNow(), message, author);
+        return new SourceSnapshot(revision, manifests, time.GetUtcNow(), message, author, refused);
+    }
+
+    private async Task<(string Root, IReadOnlyList<RefusedFile> Refused)> MaterializeAsync(string revision, SnapshotEntryPolicy policy, CancellationToken ct)
+    {
+        try
+        {
+            return await snapshots.MaterializeAsync(
+                revision,
+                tar => git.RunAsync($"git archive of commit {revision}", CacheDirectory, ct, "archive", "--format=tar", "-o", tar, revision),
+                (tar, folder) => SnapshotExtractor.ExtractAsync(tar, folder, policy, ct)).ConfigureAwait(false);
+        }
+        catch (SnapshotCapException cap)
+        {
+            throw new SourceException(
+                $"Path '{options.Path}' in commit {revision} of branch '{options.Branch}' {cap.Message}; the commit is not loaded "
+                + "and the previous one stays in place: split the manifests across sources or raise the cap.", cap);
+        }
     }
 
     private async Task<(string Author, string Message)> ReadCommitAsync(string revision, CancellationToken ct)
@@ -128,6 +164,23 @@ public sealed class GitRepositorySource : IDesiredStateSource
             "show", "-s", "--format=%an <%ae>%x00%B", revision).ConfigureAwait(false);
         var parts = output.Split('\0', 2);
         return (parts[0].Trim(), parts.Length > 1 ? parts[1].Trim() : string.Empty);
+    }
+
+    /// <summary>A cache that keeps failing is deleted; the next fetch starts from an empty one. Best effort, like pruning.</summary>
+    private void RebuildCacheQuietly()
+    {
+        cacheReady = false;
+        try
+        {
+            if (Directory.Exists(CacheDirectory))
+            {
+                Directory.Delete(CacheDirectory, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Tried again after the next run of failures; the fetch error is what gets reported.
+        }
     }
 
     /// <summary>Cleanup is best effort: a snapshot that cannot be deleted now is retried after the next new revision.</summary>

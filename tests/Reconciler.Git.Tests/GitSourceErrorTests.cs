@@ -57,26 +57,7 @@ public sealed class GitSourceErrorTests : GitSourceFixture
         var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None));
 
         Assert.That(error!.Message, Does.Not.Contain(Token));
-        Assert.That(error.Message, Does.Contain("'https://bot:***@git.example/org/repo/': 403 for ***"));
-    }
-
-    [Test]
-    public async Task The_askpass_helper_answers_the_password_prompt_from_the_token_file()
-    {
-        CommitManifest("web.yaml", "image: web:1");
-        var runner = new RecordingProcessRunner();
-        await new GitRepositorySource(Options(tokenFile: WriteTokenFile()), runner).FetchAsync(CancellationToken.None);
-        var askPass = runner.Requests.First().Environment["GIT_ASKPASS"]!;
-
-        var password = await new ProcessRunner().RunAsync(
-            new ProcessRequest(askPass, ["Password for 'https://git.example': "], null, new Dictionary<string, string?>(), TimeSpan.FromSeconds(10)),
-            CancellationToken.None);
-        var user = await new ProcessRunner().RunAsync(
-            new ProcessRequest(askPass, ["Username for 'https://git.example': "], null, new Dictionary<string, string?>(), TimeSpan.FromSeconds(10)),
-            CancellationToken.None);
-
-        Assert.That(password.StandardOutput.Trim(), Is.EqualTo(Token));
-        Assert.That(user.StandardOutput.Trim(), Is.EqualTo("x-access-token"));
+        Assert.That(error.Message, Does.Contain("'https://***@git.example/org/repo/': 403 for ***"));
     }
 
     [Test]
