@@ -17,9 +17,9 @@ public sealed class GitRepositorySource : IDesiredStateSource, ISourceHealth
     private readonly GitCli git;
     private readonly SnapshotStore snapshots;
     private readonly FetchFailures failures;
+    private readonly BareCache cache;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly string fetchDescription;
-    private bool cacheReady;
     private SourceSnapshot? current;
 
     public GitRepositorySource(GitSourceOptions options, IProcessRunner? runner = null, TimeProvider? time = null)
@@ -32,17 +32,17 @@ public sealed class GitRepositorySource : IDesiredStateSource, ISourceHealth
         this.options = options;
         this.time = time ?? TimeProvider.System;
         var workDir = Path.GetFullPath(options.WorkDir);
-        CacheDirectory = Path.Combine(workDir, "cache.git");
         snapshots = new SnapshotStore(Path.Combine(workDir, "snapshots"));
         failures = new FetchFailures(options.StaleAfterFailedPolls, options.RebuildCacheAfterFailures);
         var home = Directory.CreateDirectory(Path.Combine(workDir, "home")).FullName;
         // Process timeouts bound real processes, so they run on real time even when FetchedAt uses a fake clock.
         git = new GitCli(runner ?? new ProcessRunner(), GitEnvironment.Create(options, home), options.Timeout, options.TokenFile);
+        cache = new BareCache(Path.Combine(workDir, "cache.git"), options.Url, git);
         fetchDescription = $"git fetch of branch '{options.Branch}' from {CredentialRedactor.RedactUrls(options.Url)}";
     }
 
     /// <summary>The bare cache repository (exposed for tests that check the fetch stays shallow).</summary>
-    internal string CacheDirectory { get; }
+    internal string CacheDirectory => cache.Directory;
 
     public TimeSpan PollInterval => options.PollInterval;
 
@@ -64,7 +64,7 @@ public sealed class GitRepositorySource : IDesiredStateSource, ISourceHealth
         {
             if (failures.Failed())
             {
-                RebuildCacheQuietly();
+                cache.Rebuild();
             }
             throw Failure(e);
         }
@@ -84,8 +84,7 @@ public sealed class GitRepositorySource : IDesiredStateSource, ISourceHealth
 
     private async Task<SourceSnapshot> FetchLockedAsync(CancellationToken cancellationToken)
     {
-        StaleLocks.Remove(CacheDirectory);
-        await EnsureCacheAsync(cancellationToken).ConfigureAwait(false);
+        await cache.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var revision = await FetchRevisionAsync(cancellationToken).ConfigureAwait(false);
         if (current?.Revision == revision)
         {
@@ -96,26 +95,6 @@ public sealed class GitRepositorySource : IDesiredStateSource, ISourceHealth
         current = snapshot;
         PruneQuietly(revision, previous);
         return snapshot;
-    }
-
-    private async Task EnsureCacheAsync(CancellationToken ct)
-    {
-        if (cacheReady)
-        {
-            return;
-        }
-        Directory.CreateDirectory(CacheDirectory);
-        if (!File.Exists(Path.Combine(CacheDirectory, "HEAD")))
-        {
-            await git.RunAsync("git init of the cache", CacheDirectory, ct, "init", "--bare", "--quiet").ConfigureAwait(false);
-            await git.RunAsync("git remote add", CacheDirectory, ct, "remote", "add", "origin", options.Url).ConfigureAwait(false);
-        }
-        else
-        {
-            // The cache may survive a restart with a changed Url; the options are the truth.
-            await git.RunAsync("git remote set-url", CacheDirectory, ct, "remote", "set-url", "origin", options.Url).ConfigureAwait(false);
-        }
-        cacheReady = true;
     }
 
     private async Task<string> FetchRevisionAsync(CancellationToken ct)
@@ -164,23 +143,6 @@ public sealed class GitRepositorySource : IDesiredStateSource, ISourceHealth
             "show", "-s", "--format=%an <%ae>%x00%B", revision).ConfigureAwait(false);
         var parts = output.Split('\0', 2);
         return (parts[0].Trim(), parts.Length > 1 ? parts[1].Trim() : string.Empty);
-    }
-
-    /// <summary>A cache that keeps failing is deleted; the next fetch starts from an empty one. Best effort, like pruning.</summary>
-    private void RebuildCacheQuietly()
-    {
-        cacheReady = false;
-        try
-        {
-            if (Directory.Exists(CacheDirectory))
-            {
-                Directory.Delete(CacheDirectory, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Tried again after the next run of failures; the fetch error is what gets reported.
-        }
     }
 
     /// <summary>Cleanup is best effort: a snapshot that cannot be deleted now is retried after the next new revision.</summary>

@@ -22,6 +22,12 @@ internal sealed class SnapshotEntryPolicy(string manifestsPath, int maxFiles, lo
         && (relative.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || relative.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
         && !relative.Split('/').Any(part => part.StartsWith('.'));
 
+    /// <summary>A manifest, or a non-hidden name without an extension under Path (a link to a folder could hold manifests).</summary>
+    public bool MayHoldManifests(string entryPath) =>
+        IsManifest(entryPath)
+        || (UnderManifests(entryPath) is { Length: > 0 } relative && !relative.Split('/').Any(part => part.StartsWith('.'))
+            && !Path.HasExtension(relative));
+
     /// <summary>Counts one manifest toward the caps; a snapshot over either cap is refused as a whole.</summary>
     /// <returns>Null while within the caps, else the problem (without the fix, which the caller adds).</returns>
     public string? Count(long bytes)

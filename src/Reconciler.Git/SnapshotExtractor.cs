@@ -110,12 +110,12 @@ internal static class SnapshotExtractor
         }
     }
 
-    /// <summary>Only links under the manifests Path are reported: anything else is never read, so its refusal is not news.</summary>
+    /// <summary>Only links that could be or hold manifests are reported: anything else is never read, so its refusal is not news.</summary>
     private static void Refuse(string path, string reason, SnapshotEntryPolicy policy, List<RefusedFile> refused)
     {
-        if (policy.UnderManifests(path) is { Length: > 0 } relative)
+        if (policy.MayHoldManifests(path))
         {
-            refused.Add(new RefusedFile(relative, reason));
+            refused.Add(new RefusedFile(policy.UnderManifests(path)!, reason));
         }
     }
 

@@ -61,6 +61,19 @@ public sealed class GitSourceErrorTests : GitSourceFixture
     }
 
     [Test]
+    public void An_untrusted_ssh_host_key_fails_naming_the_known_hosts_file_to_add_it_to()
+    {
+        var runner = new RecordingProcessRunner(answer: request => request.Arguments.Contains("fetch")
+            ? new ProcessResult(128, "", "Host key verification failed.\nfatal: Could not read from remote repository.\n")
+            : new ProcessResult(0, "", ""));
+        var source = new GitRepositorySource(Options() with { Url = "ssh://git@git.example/org/repo.git" }, runner);
+
+        var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None))!;
+
+        Assert.That(error.Message, Does.Contain("Host key verification failed").And.Contain("add it to the file given as --known-hosts-file"));
+    }
+
+    [Test]
     public async Task Git_runs_without_prompts_or_system_and_user_configuration()
     {
         CommitManifest("web.yaml", "image: web:1");

@@ -29,12 +29,16 @@ public sealed class SnapshotContentTests : GitSourceFixture
         Remote.WriteFile("deploy/web.yaml", "image: web:1");
         Link("deploy/absolute.yaml", "/etc/hostname");
         Link("deploy/up.yaml", "../../outside.yaml");
+        Link("deploy/more", "/srv/manifests");
+        Link("deploy/README.md", "/etc/motd");
         Remote.Commit("escaping links");
 
         var snapshot = await new GitRepositorySource(Options(path: "deploy")).FetchAsync(CancellationToken.None);
 
         Assert.That(File.Exists(Path.Combine(snapshot.Directory, "web.yaml")), Is.True);
-        Assert.That(snapshot.RefusedFiles!.Select(r => r.Path), Is.EquivalentTo(new[] { "absolute.yaml", "up.yaml" }));
+        Assert.That(snapshot.RefusedFiles!.Select(r => r.Path), Is.EquivalentTo(new[] { "absolute.yaml", "up.yaml", "more" }),
+            "a folder link could hold manifests and is reported; a README link is refused quietly");
+        Assert.That(Path.Exists(Path.Combine(snapshot.Directory, "README.md")), Is.False);
         Assert.That(snapshot.RefusedFiles!.Single(r => r.Path == "absolute.yaml").Reason,
             Does.Contain("symbolic link to the absolute path '/etc/hostname'").And.Contain("commit the file itself"));
         Assert.That(Path.Exists(Path.Combine(snapshot.Directory, "absolute.yaml")), Is.False);
