@@ -1,18 +1,31 @@
-# Reconciler daemon image. Build: docker build -t reconciler . ; run in-cluster with an IAM role (IRSA / task role).
+# Reconciler daemon image. Build: docker build -t reconciler .   Run in-cluster with charts/reconciler.
+# Runs as uid 10001 with a read-only root file system: it writes only to /tmp (HOME, TMPDIR: git's and ssh's
+# files) and /var/lib/reconciler (the git cache, --work-dir), both volumes (emptyDirs in the chart).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+# .dockerignore keeps .git, bin/, obj/, tests and docs out of the context.
 COPY . .
-RUN dotnet publish src/Reconciler.Daemon -c Release -o /app
+RUN dotnet publish src/Reconciler.Daemon -c Release -o /app -p:UseAppHost=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # git (and ssh for ssh:// remotes) is the desired-state source's only external tool.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends git openssh-client ca-certificates \
- && rm -rf /var/lib/apt/lists/*
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 reconciler \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /tmp --no-create-home --shell /usr/sbin/nologin reconciler \
+ && mkdir -p /var/lib/reconciler \
+ && chown 10001:10001 /var/lib/reconciler
 WORKDIR /app
 COPY --from=build /app .
-USER app
-ENV RECONCILER_WORKDIR=/tmp/reconciler RECONCILER_LOGFORMAT=json
+ENV HOME=/tmp \
+    TMPDIR=/tmp \
+    RECONCILER_WORKDIR=/var/lib/reconciler \
+    RECONCILER_LISTEN=0.0.0.0:8080 \
+    RECONCILER_LOGFORMAT=json
+# Writable even under `docker run --read-only`; the chart mounts emptyDirs here.
+VOLUME ["/tmp", "/var/lib/reconciler"]
+USER 10001:10001
 EXPOSE 8080
-ENTRYPOINT ["dotnet", "reconciler.dll"]
-CMD ["run", "--listen", "0.0.0.0:8080"]
+ENTRYPOINT ["/app/reconciler"]
+CMD ["run"]

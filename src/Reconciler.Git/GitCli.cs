@@ -26,10 +26,16 @@ internal sealed class GitCli(IProcessRunner runner, IReadOnlyDictionary<string, 
         }
         if (result.ExitCode != 0)
         {
-            throw new SourceException($"{what} failed: {Redact(Summarize(result.StandardError))}");
+            throw new SourceException($"{what} failed: {Redact(Summarize(result.StandardError))}{Hint(result.StandardError)}");
         }
         return result.StandardOutput;
     }
+
+    /// <summary>StrictHostKeyChecking=yes turns an unknown host into this error: say where the key belongs.</summary>
+    private static string Hint(string stderr) =>
+        stderr.Contains("Host key verification failed", StringComparison.Ordinal)
+            ? "; the server's SSH host key is not trusted: add it to the file given as --known-hosts-file (KnownHostsFile), checked out of band"
+            : "";
 
     private string Redact(string text) => CredentialRedactor.Redact(text, ReadToken());
 

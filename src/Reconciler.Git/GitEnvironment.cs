@@ -25,27 +25,37 @@ internal static class GitEnvironment
         env["HOME"] = homeDir;
         env["XDG_CONFIG_HOME"] = homeDir;
         env["SSH_ASKPASS"] = null;
-        env["GIT_ASKPASS"] = options.TokenFile is null ? null : WriteAskPass(options, homeDir);
-        env["GIT_SSH_COMMAND"] = SshCommand(options.SshKeyFile, homeDir);
+        env["GIT_ASKPASS"] = options.TokenFile is not null && AskPassPrompts.For(options) is { } prompts ? WriteAskPass(options, prompts, homeDir) : null;
+        env["GIT_SSH_COMMAND"] = SshCommand(options);
         return env;
     }
 
-    private static string SshCommand(string? keyFile, string homeDir)
+    /// <summary>
+    /// StrictHostKeyChecking=yes against the configured known_hosts (or none, leaving only the system's): an unknown
+    /// or changed host key fails the fetch, and ssh never writes a key it has not been given (issue 9: trust-on-first-use
+    /// into a known_hosts under /tmp trusted any key again after every restart). ssh resolves ~ from the password
+    /// database, not HOME, so the files are pinned explicitly.
+    /// </summary>
+    private static string SshCommand(GitSourceOptions options)
     {
-        // ssh resolves ~ from the password database, not HOME, so known_hosts and config are pinned explicitly.
-        var command = $"ssh -F /dev/null -o UserKnownHostsFile={Quote(Path.Combine(homeDir, "known_hosts"))} "
-            + "-o StrictHostKeyChecking=accept-new -o BatchMode=yes";
-        return keyFile is null ? command : $"{command} -i {Quote(keyFile)} -o IdentitiesOnly=yes";
+        var knownHosts = options.KnownHostsFile is null ? "/dev/null" : Path.GetFullPath(options.KnownHostsFile);
+        var command = $"ssh -F /dev/null -o UserKnownHostsFile={Quote(knownHosts)} -o StrictHostKeyChecking=yes -o BatchMode=yes";
+        return options.SshKeyFile is null ? command : $"{command} -i {Quote(options.SshKeyFile)} -o IdentitiesOnly=yes";
     }
 
-    /// <summary>The script reads the token file each time, so a rotated secret is picked up and the token never sits in our memory or environment.</summary>
-    private static string WriteAskPass(GitSourceOptions options, string homeDir)
+    /// <summary>
+    /// The script answers only git's prompts for the repository's own scheme and host (a redirect or submodule to
+    /// another host gets nothing), and reads the token file each time, so a rotated secret is picked up and the token
+    /// never sits in our memory or environment.
+    /// </summary>
+    private static string WriteAskPass(GitSourceOptions options, AskPassPrompts prompts, string homeDir)
     {
         var script = Path.Combine(homeDir, "askpass.sh");
         var body = "#!/bin/sh\n"
             + "case \"$1\" in\n"
-            + $"  Username*) printf '%s\\n' {Quote(options.TokenUsername)} ;;\n"
-            + $"  *) tr -d '\\r\\n' < {Quote(Path.GetFullPath(options.TokenFile!))}; echo ;;\n"
+            + $"  {prompts.UsernamePattern}) printf '%s\\n' {Quote(options.TokenUsername)} ;;\n"
+            + $"  {prompts.PasswordPattern}) tr -d '\\r\\n' < {Quote(Path.GetFullPath(options.TokenFile!))}; echo ;;\n"
+            + "  *) echo 'askpass: refusing a prompt for another host' >&2; exit 1 ;;\n"
             + "esac\n";
         File.WriteAllText(script, body);
         if (!OperatingSystem.IsWindows())
@@ -55,5 +65,5 @@ internal static class GitEnvironment
         return script;
     }
 
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    internal static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -7,16 +7,19 @@ namespace Reconciler.Git;
 /// Desired state from one branch of a git repository, through the git CLI: a shallow fetch into a bare
 /// cache, then <c>git archive</c> of the fetched commit into an immutable snapshot folder named by its SHA.
 /// The current and the previous snapshot are kept, so a reader of the last snapshot is never pulled from under.
+/// A fetch never starts on a jammed cache (stale locks are removed first; repeated failures rebuild it), and a
+/// source whose fetches keep failing reports itself stale through <see cref="ISourceHealth"/>.
 /// </summary>
-public sealed class GitRepositorySource : IDesiredStateSource
+public sealed class GitRepositorySource : IDesiredStateSource, ISourceHealth
 {
     private readonly GitSourceOptions options;
     private readonly TimeProvider time;
     private readonly GitCli git;
     private readonly SnapshotStore snapshots;
+    private readonly FetchFailures failures;
+    private readonly BareCache cache;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly string fetchDescription;
-    private bool cacheReady;
     private SourceSnapshot? current;
 
     public GitRepositorySource(GitSourceOptions options, IProcessRunner? runner = null, TimeProvider? time = null)
@@ -29,18 +32,22 @@ public sealed class GitRepositorySource : IDesiredStateSource
         this.options = options;
         this.time = time ?? TimeProvider.System;
         var workDir = Path.GetFullPath(options.WorkDir);
-        CacheDirectory = Path.Combine(workDir, "cache.git");
         snapshots = new SnapshotStore(Path.Combine(workDir, "snapshots"));
+        failures = new FetchFailures(options.StaleAfterFailedPolls, options.RebuildCacheAfterFailures);
         var home = Directory.CreateDirectory(Path.Combine(workDir, "home")).FullName;
         // Process timeouts bound real processes, so they run on real time even when FetchedAt uses a fake clock.
         git = new GitCli(runner ?? new ProcessRunner(), GitEnvironment.Create(options, home), options.Timeout, options.TokenFile);
+        cache = new BareCache(Path.Combine(workDir, "cache.git"), options.Url, git);
         fetchDescription = $"git fetch of branch '{options.Branch}' from {CredentialRedactor.RedactUrls(options.Url)}";
     }
 
     /// <summary>The bare cache repository (exposed for tests that check the fetch stays shallow).</summary>
-    internal string CacheDirectory { get; }
+    internal string CacheDirectory => cache.Directory;
 
     public TimeSpan PollInterval => options.PollInterval;
+
+    /// <summary>Null while fetches succeed; after <c>StaleAfterFailedPolls</c> failures in a row, since when and what is served.</summary>
+    public string? Staleness => failures.Describe(current?.Revision);
 
     public string Describe() => $"git {CredentialRedactor.RedactUrls(options.Url)} branch {options.Branch} path {options.Path}";
 
@@ -49,12 +56,17 @@ public sealed class GitRepositorySource : IDesiredStateSource
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await FetchLockedAsync(cancellationToken).ConfigureAwait(false);
+            var snapshot = await FetchLockedAsync(cancellationToken).ConfigureAwait(false);
+            failures.Succeeded(time.GetUtcNow());
+            return snapshot;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SourceException or IOException or UnauthorizedAccessException)
         {
-            throw new SourceException(
-                $"Cannot write the git cache or snapshot under '{options.WorkDir}' ({Describe()}): {e.Message}; make WorkDir writable and check free disk space.", e);
+            if (failures.Failed())
+            {
+                cache.Rebuild();
+            }
+            throw Failure(e);
         }
         finally
         {
@@ -62,9 +74,17 @@ public sealed class GitRepositorySource : IDesiredStateSource
         }
     }
 
+    private Exception Failure(Exception e)
+    {
+        var message = e is SourceException
+            ? e.Message
+            : $"Cannot write the git cache or snapshot under '{options.WorkDir}' ({Describe()}): {e.Message}; make WorkDir writable and check free disk space.";
+        return Staleness is { } stale ? new SourceException($"{message} ({stale})", e) : e as SourceException ?? new SourceException(message, e);
+    }
+
     private async Task<SourceSnapshot> FetchLockedAsync(CancellationToken cancellationToken)
     {
-        await EnsureCacheAsync(cancellationToken).ConfigureAwait(false);
+        await cache.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var revision = await FetchRevisionAsync(cancellationToken).ConfigureAwait(false);
         if (current?.Revision == revision)
         {
@@ -75,26 +95,6 @@ public sealed class GitRepositorySource : IDesiredStateSource
         current = snapshot;
         PruneQuietly(revision, previous);
         return snapshot;
-    }
-
-    private async Task EnsureCacheAsync(CancellationToken ct)
-    {
-        if (cacheReady)
-        {
-            return;
-        }
-        Directory.CreateDirectory(CacheDirectory);
-        if (!File.Exists(Path.Combine(CacheDirectory, "HEAD")))
-        {
-            await git.RunAsync("git init of the cache", CacheDirectory, ct, "init", "--bare", "--quiet").ConfigureAwait(false);
-            await git.RunAsync("git remote add", CacheDirectory, ct, "remote", "add", "origin", options.Url).ConfigureAwait(false);
-        }
-        else
-        {
-            // The cache may survive a restart with a changed Url; the options are the truth.
-            await git.RunAsync("git remote set-url", CacheDirectory, ct, "remote", "set-url", "origin", options.Url).ConfigureAwait(false);
-        }
-        cacheReady = true;
     }
 
     private async Task<string> FetchRevisionAsync(CancellationToken ct)
@@ -108,10 +108,8 @@ public sealed class GitRepositorySource : IDesiredStateSource
 
     private async Task<SourceSnapshot> CreateSnapshotAsync(string revision, CancellationToken ct)
     {
-        var root = await snapshots.MaterializeAsync(
-            revision,
-            tar => git.RunAsync($"git archive of commit {revision}", CacheDirectory, ct, "archive", "--format=tar", "-o", tar, revision),
-            ct).ConfigureAwait(false);
+        var policy = new SnapshotEntryPolicy(options.Path, options.MaxManifestFiles, options.MaxManifestBytes);
+        var (root, refused) = await MaterializeAsync(revision, policy, ct).ConfigureAwait(false);
         var manifests = Path.GetFullPath(Path.Combine(root, options.Path));
         if (!Directory.Exists(manifests))
         {
@@ -119,7 +117,24 @@ public sealed class GitRepositorySource : IDesiredStateSource
                 $"Path '{options.Path}' does not exist in commit {revision} of branch '{options.Branch}' ({Describe()}); create it or fix the git source Path.");
         }
         var (author, message) = await ReadCommitAsync(revision, ct).ConfigureAwait(false);
-        return new SourceSnapshot(revision, manifests, time.GetUtcNow(), message, author);
+        return new SourceSnapshot(revision, manifests, time.GetUtcNow(), message, author, refused);
+    }
+
+    private async Task<(string Root, IReadOnlyList<RefusedFile> Refused)> MaterializeAsync(string revision, SnapshotEntryPolicy policy, CancellationToken ct)
+    {
+        try
+        {
+            return await snapshots.MaterializeAsync(
+                revision,
+                tar => git.RunAsync($"git archive of commit {revision}", CacheDirectory, ct, "archive", "--format=tar", "-o", tar, revision),
+                (tar, folder) => SnapshotExtractor.ExtractAsync(tar, folder, policy, ct)).ConfigureAwait(false);
+        }
+        catch (SnapshotCapException cap)
+        {
+            throw new SourceException(
+                $"Path '{options.Path}' in commit {revision} of branch '{options.Branch}' {cap.Message}; the commit is not loaded "
+                + "and the previous one stays in place: split the manifests across sources or raise the cap.", cap);
+        }
     }
 
     private async Task<(string Author, string Message)> ReadCommitAsync(string revision, CancellationToken ct)

@@ -3,7 +3,7 @@ namespace Reconciler.Git;
 /// <summary>Where to fetch desired state from and how. Credentials are only ever referenced by file path.</summary>
 public sealed record GitSourceOptions
 {
-    /// <summary>https://, ssh://, git@host:org/repo or file:// URL, without an embedded password.</summary>
+    /// <summary>https://, ssh://, git@host:org/repo or file:// URL. An http(s) URL carries no user or password: tokens come from <see cref="TokenFile"/>.</summary>
     public required string Url { get; init; }
 
     public string Branch { get; init; } = "main";
@@ -25,8 +25,27 @@ public sealed record GitSourceOptions
     /// <summary>Private key for ssh:// and git@ URLs.</summary>
     public string? SshKeyFile { get; init; }
 
+    /// <summary>
+    /// known_hosts for ssh:// and git@ URLs, checked with StrictHostKeyChecking=yes: an unknown or changed host key
+    /// fails the fetch. Nothing is ever added to it (no trust on first use). Without it only the system's
+    /// /etc/ssh/ssh_known_hosts is trusted.
+    /// </summary>
+    public string? KnownHostsFile { get; init; }
+
     /// <summary>Upper bound for each git command; the process tree is killed when it is exceeded.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>After this many failed fetches in a row the source reports itself stale (<c>ISourceHealth</c>).</summary>
+    public int StaleAfterFailedPolls { get; init; } = 5;
+
+    /// <summary>After this many failed fetches in a row the bare cache is deleted and cloned afresh on the next poll.</summary>
+    public int RebuildCacheAfterFailures { get; init; } = 3;
+
+    /// <summary>Most manifest files (*.yaml, *.yml) a snapshot's Path may hold; more fails the fetch.</summary>
+    public int MaxManifestFiles { get; init; } = 2_000;
+
+    /// <summary>Most bytes all manifest files of a snapshot's Path may hold together; more fails the fetch.</summary>
+    public long MaxManifestBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Every problem at once, each naming the field and the fix. Empty when valid.</summary>
     public IReadOnlyList<string> Validate() => GitSourceOptionsValidator.Validate(this);

@@ -26,6 +26,16 @@ internal static class GitSourceOptionsValidator
         }
         CheckFile("TokenFile", options.TokenFile, errors);
         CheckFile("SshKeyFile", options.SshKeyFile, errors);
+        CheckFile("KnownHostsFile", options.KnownHostsFile, errors);
+        if (options.TokenFile is not null && options.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"git source Url '{CredentialRedactor.RedactUrls(options.Url)}' is plain http:// but a TokenFile is set: "
+                + "the token would cross the network unencrypted; use the https:// URL of the repository.");
+        }
+        CheckPositive("StaleAfterFailedPolls", options.StaleAfterFailedPolls, errors);
+        CheckPositive("RebuildCacheAfterFailures", options.RebuildCacheAfterFailures, errors);
+        CheckPositive("MaxManifestFiles", options.MaxManifestFiles, errors);
+        CheckPositive("MaxManifestBytes", options.MaxManifestBytes, errors);
         return errors;
     }
 
@@ -34,6 +44,12 @@ internal static class GitSourceOptionsValidator
         if (!Schemes.Any(s => url.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             errors.Add($"git source Url '{CredentialRedactor.RedactUrls(url)}' is not supported: use https://, ssh://, git@host:org/repo or file://.");
+        }
+        else if (CredentialRedactor.HasHttpUserInfo(url))
+        {
+            // https://TOKEN@host/... would put the token into git's argv, the cache's config, /status and logs.
+            errors.Add($"git source Url '{CredentialRedactor.RedactUrls(url)}' carries credentials before '@': "
+                + "remove them from the URL and put the token in a file given as TokenFile (--token-file).");
         }
         else if (CredentialRedactor.HasPassword(url))
         {
@@ -56,6 +72,14 @@ internal static class GitSourceOptionsValidator
         if (string.IsNullOrWhiteSpace(path) || System.IO.Path.IsPathRooted(path) || parts.Contains(".."))
         {
             errors.Add($"git source Path '{path}' must be a folder inside the repository, e.g. '.' or 'deploy/prod'.");
+        }
+    }
+
+    private static void CheckPositive(string field, long value, List<string> errors)
+    {
+        if (value <= 0)
+        {
+            errors.Add($"git source {field} is {value}: it must be a positive number.");
         }
     }
 

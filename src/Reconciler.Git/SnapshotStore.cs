@@ -1,27 +1,39 @@
-using System.Formats.Tar;
+using Reconciler.Core.Sources;
 
 namespace Reconciler.Git;
 
 /// <summary>
 /// One directory per commit under WorkDir/snapshots. A snapshot is extracted into a temporary folder and
-/// renamed into place, so a directory named by a SHA is always complete and never changes afterwards.
+/// renamed into place, so a directory named by a SHA is always complete and never changes afterwards. Only used
+/// under the source's gate, so its bookkeeping needs no locking.
 /// </summary>
 internal sealed class SnapshotStore(string root)
 {
     private const string TempPrefix = ".tmp-";
+    private readonly Dictionary<string, IReadOnlyList<RefusedFile>> refusedByRevision = new(StringComparer.Ordinal);
 
     public string Root { get; } = root;
 
     public string PathFor(string revision) => Path.Combine(Root, revision);
 
-    /// <summary>Returns the snapshot directory for <paramref name="revision"/>, extracting it with <paramref name="archive"/> if absent.</summary>
+    /// <summary>
+    /// Returns the snapshot directory for <paramref name="revision"/> and the files refused from it, extracting it with
+    /// <paramref name="archive"/> and <paramref name="extract"/> unless this process already did.
+    /// </summary>
     /// <param name="archive">Writes a tar of the commit to the given file path.</param>
-    public async Task<string> MaterializeAsync(string revision, Func<string, Task> archive, CancellationToken cancellationToken)
+    /// <param name="extract">Extracts the tar (first argument) into the folder (second), returning what it refused.</param>
+    public async Task<(string Directory, IReadOnlyList<RefusedFile> Refused)> MaterializeAsync(
+        string revision, Func<string, Task> archive, Func<string, string, Task<IReadOnlyList<RefusedFile>>> extract)
     {
         var target = PathFor(revision);
         if (Directory.Exists(target))
         {
-            return target;
+            if (refusedByRevision.TryGetValue(revision, out var known))
+            {
+                return (target, known);
+            }
+            // Left by an earlier process: nobody reads it yet, and what it refused is not known, so extract it again.
+            Directory.Delete(target, recursive: true);
         }
 
         Directory.CreateDirectory(Root);
@@ -31,9 +43,10 @@ internal sealed class SnapshotStore(string root)
         {
             await archive(tar).ConfigureAwait(false);
             Directory.CreateDirectory(temp);
-            await TarFile.ExtractToDirectoryAsync(tar, temp, overwriteFiles: false, cancellationToken).ConfigureAwait(false);
+            var refused = await extract(tar, temp).ConfigureAwait(false);
             Directory.Move(temp, target);
-            return target;
+            refusedByRevision[revision] = refused;
+            return (target, refused);
         }
         finally
         {
@@ -58,6 +71,7 @@ internal sealed class SnapshotStore(string root)
             {
                 continue;
             }
+            refusedByRevision.Remove(entry.Name);
             if (entry is DirectoryInfo dir)
             {
                 dir.Delete(recursive: true);

@@ -57,26 +57,20 @@ public sealed class GitSourceErrorTests : GitSourceFixture
         var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None));
 
         Assert.That(error!.Message, Does.Not.Contain(Token));
-        Assert.That(error.Message, Does.Contain("'https://bot:***@git.example/org/repo/': 403 for ***"));
+        Assert.That(error.Message, Does.Contain("'https://***@git.example/org/repo/': 403 for ***"));
     }
 
     [Test]
-    public async Task The_askpass_helper_answers_the_password_prompt_from_the_token_file()
+    public void An_untrusted_ssh_host_key_fails_naming_the_known_hosts_file_to_add_it_to()
     {
-        CommitManifest("web.yaml", "image: web:1");
-        var runner = new RecordingProcessRunner();
-        await new GitRepositorySource(Options(tokenFile: WriteTokenFile()), runner).FetchAsync(CancellationToken.None);
-        var askPass = runner.Requests.First().Environment["GIT_ASKPASS"]!;
+        var runner = new RecordingProcessRunner(answer: request => request.Arguments.Contains("fetch")
+            ? new ProcessResult(128, "", "Host key verification failed.\nfatal: Could not read from remote repository.\n")
+            : new ProcessResult(0, "", ""));
+        var source = new GitRepositorySource(Options() with { Url = "ssh://git@git.example/org/repo.git" }, runner);
 
-        var password = await new ProcessRunner().RunAsync(
-            new ProcessRequest(askPass, ["Password for 'https://git.example': "], null, new Dictionary<string, string?>(), TimeSpan.FromSeconds(10)),
-            CancellationToken.None);
-        var user = await new ProcessRunner().RunAsync(
-            new ProcessRequest(askPass, ["Username for 'https://git.example': "], null, new Dictionary<string, string?>(), TimeSpan.FromSeconds(10)),
-            CancellationToken.None);
+        var error = Assert.ThrowsAsync<SourceException>(() => source.FetchAsync(CancellationToken.None))!;
 
-        Assert.That(password.StandardOutput.Trim(), Is.EqualTo(Token));
-        Assert.That(user.StandardOutput.Trim(), Is.EqualTo("x-access-token"));
+        Assert.That(error.Message, Does.Contain("Host key verification failed").And.Contain("add it to the file given as --known-hosts-file"));
     }
 
     [Test]

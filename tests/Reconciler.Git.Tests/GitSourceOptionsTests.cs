@@ -31,7 +31,8 @@ public sealed class GitSourceOptionsTests
         var errors = (Valid with { Url = "https://bot:hunter22@git.example/org/repo.git" }).Validate();
 
         Assert.That(errors.Single(), Is.EqualTo(
-            "git source Url 'https://bot:***@git.example/org/repo.git' embeds a password: remove it and put the token in TokenFile."));
+            "git source Url 'https://***@git.example/org/repo.git' carries credentials before '@': "
+            + "remove them from the URL and put the token in a file given as TokenFile (--token-file)."));
     }
 
     [Test]
@@ -49,5 +50,51 @@ public sealed class GitSourceOptionsTests
 
         Assert.Throws<ArgumentException>(() => new GitRepositorySource(Valid with { Branch = "" }, runner));
         Assert.That(runner.Requests, Is.Empty);
+    }
+
+    [TestCase("https://ghp_tok3nValue@git.example/org/repo.git", TestName = "a token written as the url's user is refused without repeating it")]
+    [TestCase("https://oauth2:tok3nValue@git.example/org/repo.git", TestName = "a user and token in the url are refused without repeating them")]
+    public void Credentials_in_an_https_url_are_refused_naming_the_token_file(string url)
+    {
+        var error = (Valid with { Url = url }).Validate().Single();
+
+        Assert.That(error, Is.EqualTo("git source Url 'https://***@git.example/org/repo.git' carries credentials before '@': "
+            + "remove them from the URL and put the token in a file given as TokenFile (--token-file)."));
+        Assert.That(error, Does.Not.Contain("tok3nValue"));
+    }
+
+    [Test]
+    public void Plain_http_with_a_token_is_refused_and_without_one_allowed()
+    {
+        var token = Path.GetTempFileName();
+        try
+        {
+            var withToken = (Valid with { Url = "http://git.example/org/repo.git", TokenFile = token }).Validate();
+            var without = (Valid with { Url = "http://git.example/org/repo.git" }).Validate();
+
+            Assert.That(withToken.Single(), Does.Contain("is plain http:// but a TokenFile is set").And.Contain("use the https:// URL"));
+            Assert.That(without, Is.Empty);
+        }
+        finally
+        {
+            File.Delete(token);
+        }
+    }
+
+    [Test]
+    public void A_known_hosts_file_that_does_not_exist_is_reported()
+    {
+        var errors = (Valid with { KnownHostsFile = "/nonexistent/known_hosts" }).Validate();
+
+        Assert.That(errors.Single(), Does.Contain("KnownHostsFile '/nonexistent/known_hosts' does not exist"));
+    }
+
+    [Test]
+    public void Thresholds_and_caps_must_be_positive()
+    {
+        var errors = (Valid with { StaleAfterFailedPolls = 0, RebuildCacheAfterFailures = -1, MaxManifestFiles = 0, MaxManifestBytes = 0 }).Validate();
+
+        Assert.That(errors, Has.Count.EqualTo(4));
+        Assert.That(errors, Has.Some.Contains("StaleAfterFailedPolls is 0").And.Some.Contains("MaxManifestBytes is 0"));
     }
 }

@@ -24,6 +24,8 @@ internal static class RunCommand
         ("--webhook-secret-file", "webhookSecretFile", "File with the webhook HMAC secret (enables POST /hooks/git)"),
         ("--token-file", "tokenFile", "File with an HTTPS token for the git repository"),
         ("--ssh-key-file", "sshKeyFile", "SSH private key file for the git repository"),
+        ("--known-hosts-file", "knownHostsFile", "known_hosts for ssh:// repositories, checked strictly (no trust on first use)"),
+        ("--git-timeout", "gitTimeout", "Upper bound for each git command, killed when exceeded (default 2m)"),
         ("--workers", "workers", "Concurrent reconciles (default 4)"),
         ("--log-format", "logFormat", "auto | json | text (default auto: text on a terminal, JSON otherwise)"),
         ("--work-dir", "workDir", "Cache folder for git snapshots"),

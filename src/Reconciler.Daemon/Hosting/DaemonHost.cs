@@ -112,16 +112,7 @@ internal static class DaemonHost
     }
 
     private static IDesiredStateSource Source(RunSettings settings, TimeProvider time) =>
-        settings.Repo is { } repo
-            ? new GitRepositorySource(new GitSourceOptions
-            {
-                Url = repo,
-                Branch = settings.Branch,
-                Path = settings.Path,
-                WorkDir = settings.WorkDir,
-                PollInterval = settings.PollInterval,
-                TokenFile = settings.TokenFile,
-                SshKeyFile = settings.SshKeyFile,
-            })
+        settings.Repo is not null
+            ? new GitRepositorySource(settings.GitOptions())
             : new DirectorySource(Path.GetFullPath(settings.Manifests!), time);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Reconciler.Git;
 using Reconciler.Manifests.Binding;
 
 namespace Reconciler.Daemon.Hosting;
@@ -24,6 +25,8 @@ internal sealed record RunSettings
     public string? WebhookSecretFile { get; init; }
     public string? TokenFile { get; init; }
     public string? SshKeyFile { get; init; }
+    public string? KnownHostsFile { get; init; }
+    public TimeSpan GitTimeout { get; init; } = TimeSpan.FromMinutes(2);
     public int Workers { get; init; } = 4;
     public string LogFormat { get; init; } = "auto";
     public string WorkDir { get; init; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reconciler");
@@ -46,6 +49,8 @@ internal sealed record RunSettings
             WebhookSecretFile = config["webhookSecretFile"],
             TokenFile = config["tokenFile"],
             SshKeyFile = config["sshKeyFile"],
+            KnownHostsFile = config["knownHostsFile"],
+            GitTimeout = Duration(config, "gitTimeout", d.GitTimeout, errors),
             Workers = (int)Number(config, "workers", d.Workers, errors),
             LogFormat = config["logFormat"] ?? d.LogFormat,
             WorkDir = config["workDir"] ?? d.WorkDir,
@@ -59,6 +64,11 @@ internal sealed record RunSettings
         if ((Repo is null) == (Manifests is null))
         {
             yield return "give exactly one desired-state source: --repo URL (git) or --manifests DIR (plain directory)";
+        }
+        // The git source's own checks (no credentials in the URL, no token over http://, files exist) at start, one line each.
+        foreach (var gitProblem in Repo is null ? [] : GitOptions().Validate())
+        {
+            yield return gitProblem;
         }
         if (Manifests is not null && !Directory.Exists(Manifests))
         {
@@ -81,6 +91,20 @@ internal sealed record RunSettings
             yield return "--emulator-speed must be between 0 and 100000";
         }
     }
+
+    /// <summary>The git source these settings describe (only meaningful when <see cref="Repo"/> is set).</summary>
+    public GitSourceOptions GitOptions() => new()
+    {
+        Url = Repo ?? "",
+        Branch = Branch,
+        Path = Path,
+        WorkDir = WorkDir,
+        PollInterval = PollInterval,
+        TokenFile = TokenFile,
+        SshKeyFile = SshKeyFile,
+        KnownHostsFile = KnownHostsFile,
+        Timeout = GitTimeout,
+    };
 
     /// <summary>Checked here so a missing, unreadable or empty secret is one line at start, not a crash when /hooks/git is mapped.</summary>
     private static string? SecretFileProblem(string path)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Reconciler.Core.Model;
+using Reconciler.Core.Sources;
 using Reconciler.Daemon.Hosting;
 using Reconciler.Daemon.Telemetry;
 using Reconciler.Engine.Controller;
@@ -26,7 +27,7 @@ internal static class DaemonEndpoints
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", () => sp.GetRequiredService<ReconcileController>().Ready
             ? Results.Text("ready\n")
-            : Results.Text("not ready: source not fetched yet or loop not running\n", statusCode: 503));
+            : Results.Text($"not ready: {(sp.GetRequiredService<IDesiredStateSource>() as ISourceHealth)?.Staleness ?? "source not fetched yet or loop not running"}\n", statusCode: 503));
         app.MapGet("/status", () => Results.Text(
             JsonSerializer.Serialize(StatusDocument.From(sp.GetRequiredService<StatusStore>()), StatusDocument.Json), "application/json"));
         app.MapGet("/", () => Results.Content(

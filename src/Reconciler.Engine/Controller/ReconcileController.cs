@@ -30,8 +30,8 @@ public sealed class ReconcileController(
     private readonly RequeueScheduler _requeue = new(queue);
     private int _running;
 
-    /// <summary>True once the source was fetched at least once and the workers are running (for /readyz).</summary>
-    public bool Ready => Volatile.Read(ref _running) == 1 && status.Source.Revision is not null;
+    /// <summary>True once the source was fetched at least once, is not stale, and the workers are running (for /readyz).</summary>
+    public bool Ready => Volatile.Read(ref _running) == 1 && status.Source.Revision is not null && source is not ISourceHealth { Staleness: not null };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

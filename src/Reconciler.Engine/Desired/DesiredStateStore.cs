@@ -30,7 +30,15 @@ public sealed class DesiredStateStore(ManifestLoader loader)
 
     /// <summary>Loads a snapshot; returns the manifest errors (formatted file:line:col) and the keys that vanished.</summary>
     public SnapshotResult Apply(SourceSnapshot snapshot) =>
-        Apply(loader.LoadDirectory(snapshot.Directory), snapshot.Revision, snapshot.Directory);
+        Apply(WithRefused(loader.LoadDirectory(snapshot.Directory), snapshot), snapshot.Revision, snapshot.Directory);
+
+    /// <summary>A file the source refused (a link leaving the repository, not UTF-8) counts as broken: its resources keep their last good version.</summary>
+    private static LoadResult WithRefused(LoadResult loaded, SourceSnapshot snapshot) =>
+        snapshot.RefusedFiles is not { Count: > 0 } refused ? loaded : new LoadResult([.. loaded.Files, .. refused.Select(r =>
+        {
+            var path = Path.Combine(snapshot.Directory, r.Path);
+            return new FileLoadResult(path, [], [Diagnostic.Error(DiagnosticCodes.FileUnreadable, r.Reason, new SourceLocation(path, 0, 0))]);
+        })]);
 
     /// <summary>Takes an already loaded set of files (the one-shot CLI loads explicit paths).</summary>
     public SnapshotResult Apply(LoadResult result, string revision, string root)

@@ -34,6 +34,24 @@ public static class DiagnosticCodes
     public const string InvalidHealthCheck = "RC0029";
     public const string GraceWithoutLoadBalancer = "RC0030";
 
+    // Errors: values the clouds would refuse at apply time (ECS API reference, Cloud Run Admin API v2).
+    public const string EcsSizeFormat = "RC0031";
+    public const string ContainerExceedsTask = "RC0032";
+    public const string FargateSize = "RC0033";
+    public const string FargateRequirements = "RC0034";
+    public const string AwsvpcNetwork = "RC0035";
+    public const string EnvironmentName = "RC0036";
+    public const string InvalidTag = "RC0037";
+    public const string ReservedTagKey = "RC0038";
+    public const string InvalidImage = "RC0039";
+    public const string CloudRunResourceFormat = "RC0040";
+    public const string CloudRunCpuMemory = "RC0041";
+    public const string ProbeTimeoutOverPeriod = "RC0042";
+    public const string TrafficLatestTwice = "RC0043";
+    public const string InvalidLabel = "RC0044";
+    public const string HostPortMismatch = "RC0045";
+    public const string IngressContainer = "RC0046";
+
     // Warnings: lint rules.
     public const string StartPeriodTooShort = "RC1001";
     public const string HealthCheckNeedsCurl = "RC1002";

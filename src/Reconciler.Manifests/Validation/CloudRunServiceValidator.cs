@@ -1,17 +1,18 @@
 using System.Text.RegularExpressions;
 using Reconciler.Core.CloudRun;
 using Reconciler.Manifests.Diagnostics;
+using Reconciler.Manifests.Validation.CloudRun;
 
 namespace Reconciler.Manifests.Validation;
 
 /// <summary>Value rules for <c>kind: CloudRunService</c>.</summary>
 internal static partial class CloudRunServiceValidator
 {
-    public static void Validate(CloudRunServiceSpec spec, Findings findings)
+    public static void Validate(string service, CloudRunServiceSpec spec, Findings findings)
     {
         if (!ProjectId().IsMatch(spec.Project))
         {
-            findings.Error(DiagnosticCodes.InvalidName, $"'{spec.Project}' is not a GCP project id (6-30 lower-case letters, digits, '-')", "spec.project");
+            findings.Error(DiagnosticCodes.InvalidName, $"'{spec.Project}' is not a GCP project id: 6 to 30 lower-case letters, digits and '-', starting with a letter and not ending with '-' (e.g. my-project-123)", "spec.project");
         }
         if (!Names.GcpRegion().IsMatch(spec.Region))
         {
@@ -21,7 +22,7 @@ internal static partial class CloudRunServiceValidator
         {
             findings.Error(DiagnosticCodes.ImageXorContainers, "give either 'image' (one container) or 'containers', not both and not neither", "spec");
         }
-        ManifestValidator.Reference(spec.Image, "spec.image", findings);
+        ManifestValidator.Image(spec.Image, "spec.image", findings);
         if (spec.Containers is { Count: 0 })
         {
             findings.Error(DiagnosticCodes.MissingField, "containers needs at least one container", "spec.containers");
@@ -29,7 +30,8 @@ internal static partial class CloudRunServiceValidator
         CloudRunContainerValidator.Validate(spec.Containers ?? [], findings);
         findings.Choice(spec.Ingress, ["all", "internal", "internal-and-cloud-load-balancing"], "spec.ingress");
         ValidateScaling(spec.Scaling, findings);
-        ValidateTraffic(spec.Traffic, findings);
+        CloudRunTrafficValidator.Validate(service, spec.Traffic, findings);
+        GcpLabels.Validate(spec.Labels, "spec.labels", findings);
     }
 
     private static void ValidateScaling(CloudRunScaling? scaling, Findings findings)
@@ -39,27 +41,6 @@ internal static partial class CloudRunServiceValidator
         if (scaling is { MinInstances: { } min, MaxInstances: { } max } && min > max)
         {
             findings.Error(DiagnosticCodes.OutOfRange, $"minInstances ({min}) is more than maxInstances ({max})", "spec.scaling.minInstances");
-        }
-    }
-
-    private static void ValidateTraffic(IReadOnlyList<CloudRunTrafficTarget>? traffic, Findings findings)
-    {
-        if (traffic is null)
-        {
-            return;
-        }
-        for (var i = 0; i < traffic.Count; i++)
-        {
-            findings.Range(traffic[i].Percent, 0, 100, $"spec.traffic[{i}].percent", "percent");
-            if ((traffic[i].Latest == true) == (traffic[i].Revision is not null))
-            {
-                findings.Error(DiagnosticCodes.InvalidReference, "a traffic target names either 'latest: true' or a 'revision', exactly one", $"spec.traffic[{i}]");
-            }
-        }
-        var sum = traffic.Sum(t => t.Percent);
-        if (sum != 100)
-        {
-            findings.Error(DiagnosticCodes.TrafficSum, $"traffic percents add up to {sum}; they must add up to 100", "spec.traffic");
         }
     }
 

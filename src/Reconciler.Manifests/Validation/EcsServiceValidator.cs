@@ -1,5 +1,6 @@
 using Reconciler.Core.Ecs;
 using Reconciler.Manifests.Diagnostics;
+using Reconciler.Manifests.Validation.Ecs;
 
 namespace Reconciler.Manifests.Validation;
 
@@ -8,7 +9,7 @@ internal static class EcsServiceValidator
 {
     public static void Validate(EcsServiceSpec spec, Findings findings)
     {
-        if (!Names.AwsRegion().IsMatch(spec.Region))
+        if (!Names.AwsRegion().IsMatch(spec.Region) || spec.Region.Length > EcsLimits.MaxRegionLength)
         {
             findings.Error(DiagnosticCodes.InvalidName, $"'{spec.Region}' is not an AWS region; write it like eu-west-3", "spec.region");
         }
@@ -22,6 +23,9 @@ internal static class EcsServiceValidator
             findings.Error(DiagnosticCodes.OutOfRange, $"desiredCount must be 0 or more, got {spec.DesiredCount}", "spec.desiredCount");
         }
         EcsTaskDefinitionValidator.Validate(spec.TaskDefinition, findings);
+        EcsResourceValidator.Validate(spec, findings);
+        EcsNetworkValidator.Validate(spec, findings);
+        EcsTagValidator.Validate(spec.Tags, findings);
         if (spec.Service is { } service)
         {
             ValidateService(service, spec.TaskDefinition, findings);
@@ -32,11 +36,15 @@ internal static class EcsServiceValidator
         }
     }
 
-    internal static void Identifier(string value, string path, string what, Findings findings)
+    internal static void Identifier(string value, string path, string what, Findings findings, int maxLength = EcsLimits.MaxNameLength)
     {
         if (!Names.EcsIdentifier().IsMatch(value))
         {
-            findings.Error(DiagnosticCodes.InvalidName, $"{what} '{value}' may only contain letters, digits, '-' and '_' (1 to 255)", path);
+            findings.Error(DiagnosticCodes.InvalidName, $"{what} '{value}' may only contain letters, digits, '-' and '_' (1 to {maxLength})", path);
+        }
+        else if (value.Length > maxLength)
+        {
+            findings.Error(DiagnosticCodes.InvalidName, $"{what} has {value.Length} characters; at most {maxLength} are allowed, shorten it", path);
         }
     }
 
@@ -44,9 +52,11 @@ internal static class EcsServiceValidator
     {
         findings.Choice(service.LaunchType, ["FARGATE", "EC2", "EXTERNAL"], "spec.service.launchType");
         findings.Choice(service.PropagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"], "spec.service.propagateTags");
-        if (service.NetworkConfiguration?.Awsvpc is { Subnets.Count: 0 })
+        for (var i = 0; i < (service.CapacityProviderStrategy?.Count ?? 0); i++)
         {
-            findings.Error(DiagnosticCodes.MissingField, "awsvpc needs at least one subnet id", "spec.service.networkConfiguration.awsvpc.subnets");
+            var item = service.CapacityProviderStrategy![i];
+            findings.Range(item.Weight, 0, EcsLimits.MaxCapacityProviderWeight, $"spec.service.capacityProviderStrategy[{i}].weight", "weight");
+            findings.Range(item.Base, 0, EcsLimits.MaxCapacityProviderBase, $"spec.service.capacityProviderStrategy[{i}].base", "base");
         }
         if (service.HealthCheckGracePeriod is not null && (service.LoadBalancers?.Count ?? 0) == 0)
         {
@@ -56,6 +66,8 @@ internal static class EcsServiceValidator
                 "spec.service.healthCheckGracePeriod");
         }
         var containers = task.Containers.Select(c => c.Name).ToHashSet();
+        var ports = task.Containers.GroupBy(c => c.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(c => c.PortMappings ?? []).Select(p => p.ContainerPort).ToList(), StringComparer.Ordinal);
         for (var i = 0; i < (service.LoadBalancers?.Count ?? 0); i++)
         {
             var balancer = service.LoadBalancers![i];
@@ -65,6 +77,12 @@ internal static class EcsServiceValidator
             {
                 findings.Error(DiagnosticCodes.UnknownContainerRef,
                     $"containerName '{balancer.ContainerName}' is not a container of the task definition; use one of {string.Join(", ", containers)}", path + ".containerName");
+            }
+            else if (ports.TryGetValue(balancer.ContainerName, out var mapped) && !mapped.Contains(balancer.ContainerPort))
+            {
+                findings.Error(DiagnosticCodes.UnknownContainerRef,
+                    $"container '{balancer.ContainerName}' has no portMappings entry for containerPort {balancer.ContainerPort}; add it to the container or use one of: {(mapped.Count == 0 ? "(none)" : string.Join(", ", mapped))}",
+                    path + ".containerPort");
             }
         }
     }

@@ -1,6 +1,7 @@
 using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Manifests.Diagnostics;
+using Reconciler.Manifests.Validation.Ecs;
 
 namespace Reconciler.Manifests.Validation;
 
@@ -11,7 +12,7 @@ internal static class EcsTaskDefinitionValidator
 
     public static void Validate(EcsTaskDefinitionSpec task, Findings findings)
     {
-        EcsServiceValidator.Identifier(task.Family, Root + ".family", "family", findings);
+        EcsServiceValidator.Identifier(task.Family, Root + ".family", "family", findings, EcsLimits.MaxFamilyLength);
         findings.Choice(task.NetworkMode, ["awsvpc", "bridge", "host", "none"], Root + ".networkMode");
         for (var i = 0; i < (task.RequiresCompatibilities?.Count ?? 0); i++)
         {
@@ -21,6 +22,10 @@ internal static class EcsTaskDefinitionValidator
         if (task.Containers.Count == 0)
         {
             findings.Error(DiagnosticCodes.MissingField, "a task definition needs at least one container", Root + ".containers");
+        }
+        else if (task.Containers.Count > EcsLimits.MaxContainers)
+        {
+            findings.Error(DiagnosticCodes.OutOfRange, $"a task definition holds at most {EcsLimits.MaxContainers} containers (ECS quota), got {task.Containers.Count}; split the task", Root + ".containers");
         }
         else if (task.Containers.All(c => c.Essential == false))
         {
@@ -41,7 +46,8 @@ internal static class EcsTaskDefinitionValidator
     private static void ValidateContainer(EcsContainerSpec container, string path, Findings findings)
     {
         EcsServiceValidator.Identifier(container.Name, path + ".name", "container name", findings);
-        ManifestValidator.Reference(container.Image, path + ".image", findings);
+        ManifestValidator.Image(container.Image, path + ".image", findings);
+        EnvironmentNames.Validate(container.Environment, path + ".environment", container.Secrets, path + ".secrets", cloudRun: false, findings);
         foreach (var (name, value) in container.Environment ?? new Dictionary<string, Value>())
         {
             ManifestValidator.Reference(value, $"{path}.environment.{name}", findings);
@@ -79,17 +85,19 @@ internal static class EcsTaskDefinitionValidator
             findings.Error(DiagnosticCodes.InvalidHealthCheck,
                 "healthCheck.command starts with CMD or CMD-SHELL followed by the command, e.g. [CMD-SHELL, \"python -c '...' || exit 1\"]", path + ".command");
         }
-        Seconds(check.Interval, 5, 300, path + ".interval", findings);
-        Seconds(check.Timeout, 2, 60, path + ".timeout", findings);
-        findings.Range(check.Retries, 1, 10, path + ".retries", "retries");
-        Seconds(check.StartPeriod, 0, 300, path + ".startPeriod", findings);
+        Seconds(check.Interval, EcsLimits.HealthCheckInterval, path, findings);
+        Seconds(check.Timeout, EcsLimits.HealthCheckTimeout, path, findings);
+        findings.Range(check.Retries, EcsLimits.HealthCheckRetries.Min, EcsLimits.HealthCheckRetries.Max, path + ".retries", "retries");
+        Seconds(check.StartPeriod, EcsLimits.HealthCheckStartPeriod, path, findings);
     }
 
-    private static void Seconds(TimeSpan? value, int min, int max, string path, Findings findings)
+    private static void Seconds(TimeSpan? value, (string Field, int Min, int Max) limit, string parent, Findings findings)
     {
+        var (field, min, max) = limit;
+        var path = $"{parent}.{field}";
         if (value is { } v && (v < TimeSpan.FromSeconds(min) || v > TimeSpan.FromSeconds(max) || v.Milliseconds != 0))
         {
-            findings.Error(DiagnosticCodes.OutOfRange, $"must be whole seconds between {min}s and {max}s (ECS limits)", path);
+            findings.Error(DiagnosticCodes.OutOfRange, $"{field} must be whole seconds between {min}s and {max}s (ECS limits), got {Binding.Durations.Format(v)}", path);
         }
     }
 }

@@ -30,10 +30,20 @@ public static class ManifestValidator
                 EcsServiceValidator.Validate(ecs.Spec, findings);
                 break;
             case CloudRunServiceManifest cloudRun:
-                CloudRunServiceValidator.Validate(cloudRun.Spec, findings);
+                CloudRunServiceValidator.Validate(cloudRun.Metadata.Name, cloudRun.Spec, findings);
                 break;
         }
         return findings.Items;
+    }
+
+    /// <summary>An image: an SSM reference is checked for its path here and for the grammar after resolution.</summary>
+    internal static void Image(Value? image, string path, Findings findings)
+    {
+        Reference(image, path, findings);
+        if (image is Value.Literal { Text: var text } && ImageReference.Problem(text) is { } problem)
+        {
+            findings.Error(DiagnosticCodes.InvalidImage, problem, path);
+        }
     }
 
     internal static void Reference(Value? value, string path, Findings findings)

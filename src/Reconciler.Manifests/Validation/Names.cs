@@ -13,7 +13,7 @@ internal static partial class Names
     [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
     public static partial Regex EcsIdentifier();
 
-    /// <summary>AWS regions: eu-west-3, us-gov-west-1.</summary>
+    /// <summary>AWS regions: eu-west-3, us-gov-west-1 (at most EcsLimits.MaxRegionLength characters, checked separately).</summary>
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
     public static partial Regex AwsRegion();
 

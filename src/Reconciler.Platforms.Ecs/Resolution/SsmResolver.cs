@@ -8,7 +8,7 @@ namespace Reconciler.Platforms.Ecs.Resolution;
 
 /// <summary>
 /// Resolves <c>{ssm: /path}</c> values and <c>ssmParameter</c> secrets in one batched GetParameters pass
-/// (at most 10 names a call) without decryption: a SecureString's value is never fetched. String/StringList values
+/// (at most 10 names a call, through the official SSM SDK behind <see cref="ISsmApi"/>) without decryption: a SecureString's value is never fetched. String/StringList values
 /// become literals; a SecureString may only become a <c>secrets[].valueFrom</c> ARN.
 /// </summary>
 internal static class SsmResolver
@@ -26,8 +26,7 @@ internal static class SsmResolver
             return manifest;
         }
         var names = valuePaths.Concat(secretPaths).Distinct(StringComparer.Ordinal).ToList();
-        var request = new GetParametersRequest { Names = names, WithDecryption = false };
-        var response = await policy.RunAsync(manifest.Spec.Region, "GetParameters", token => ssm.GetParametersAsync(request, token), ct);
+        var response = await GetAllAsync(names, manifest.Spec.Region, ssm, policy, ct);
         if (response.InvalidParameters.Count > 0)
         {
             throw new PlatformException(
@@ -48,6 +47,24 @@ internal static class SsmResolver
         }
         var resolved = containers.Select(c => Resolve(c, found)).ToList();
         return manifest with { Spec = manifest.Spec with { TaskDefinition = manifest.Spec.TaskDefinition with { Containers = resolved } } };
+    }
+
+    /// <summary>
+    /// One GetParameters call per 10 names, one after another (they share the region's rate limit), each through the
+    /// rate limiter and Polly pipeline on its own, so a retry repeats only the batch that failed.
+    /// </summary>
+    private static async Task<GetParametersResponse> GetAllAsync(
+        IReadOnlyList<string> names, string region, ISsmApi ssm, AwsCallPolicy policy, CancellationToken ct)
+    {
+        var parameters = new List<Parameter>();
+        var invalid = new List<string>();
+        foreach (var batch in names.Chunk(ISsmApi.MaxNamesPerCall))
+        {
+            var page = await policy.RunAsync(region, "GetParameters", token => ssm.GetParametersAsync(batch, token), ct);
+            parameters.AddRange(page.Parameters);
+            invalid.AddRange(page.InvalidParameters);
+        }
+        return new GetParametersResponse { Parameters = parameters, InvalidParameters = invalid };
     }
 
     private static IEnumerable<(string Field, Value.Ssm Ref)> ValueRefs(EcsContainerSpec c)

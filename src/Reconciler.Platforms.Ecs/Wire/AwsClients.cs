@@ -5,34 +5,35 @@ using Reconciler.Platforms.Ecs.Wire.Ssm;
 namespace Reconciler.Platforms.Ecs.Wire;
 
 /// <summary>
-/// The ECS and SSM clients for one region, sharing one HttpClient. The composition root creates one per
-/// manifest region and disposes it at shutdown; the signing region is always <paramref name="region"/>, even when
-/// an endpoint override points elsewhere.
+/// The ECS client (hand-written, AWS JSON 1.1) and the SSM client (the official AWSSDK.SimpleSystemsManagement) for one
+/// region, on one credential source. The composition root creates one per manifest region and disposes it at
+/// shutdown; the signing region is always <paramref name="region"/>, even when an endpoint override points elsewhere.
 /// </summary>
 public sealed class AwsClients : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
     private readonly HttpClient _http;
+    private readonly SdkSsmApi _ssm;
 
-    private AwsClients(HttpClient http, IEcsApi ecs, ISsmApi ssm, Uri ecsEndpoint, Uri ssmEndpoint)
+    private AwsClients(HttpClient http, IEcsApi ecs, SdkSsmApi ssm, Uri ecsEndpoint, Uri ssmEndpoint)
     {
         _http = http;
+        _ssm = ssm;
         Ecs = ecs;
-        Ssm = ssm;
         EcsEndpoint = ecsEndpoint;
         SsmEndpoint = ssmEndpoint;
     }
 
     public IEcsApi Ecs { get; }
 
-    public ISsmApi Ssm { get; }
+    public ISsmApi Ssm => _ssm;
 
     public Uri EcsEndpoint { get; }
 
     public Uri SsmEndpoint { get; }
 
-    /// <param name="handler">Optional transport (tests, proxies); by default a pooled SocketsHttpHandler.</param>
-    /// <param name="time">Clock for the SigV4 timestamp; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="handler">Optional transport for both clients (tests, proxies); by default each pools its own connections.</param>
+    /// <param name="time">Clock for the ECS client's SigV4 timestamp; <see cref="TimeProvider.System"/> by default.</param>
     public static AwsClients Create(
         string region,
         AwsEndpointResolver endpoints,
@@ -40,18 +41,21 @@ public sealed class AwsClients : IDisposable
         HttpMessageHandler? handler = null,
         TimeProvider? time = null)
     {
-        var http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        var http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: handler is null)
         {
             Timeout = RequestTimeout,
         };
-        var clock = time ?? TimeProvider.System;
         var ecs = AwsServiceEndpoint.Ecs(endpoints, region);
-        var ssm = AwsServiceEndpoint.Ssm(endpoints, region);
+        var ssmOverride = endpoints.Override("SSM");
         return new AwsClients(http,
-            new EcsApiClient(new AwsJsonClient(http, ecs, credentials, clock)),
-            new SsmApiClient(new AwsJsonClient(http, ssm, credentials, clock)),
-            ecs.Url, ssm.Url);
+            new EcsApiClient(new AwsJsonClient(http, ecs, credentials, time ?? TimeProvider.System)),
+            SsmClientFactory.Create(region, ssmOverride, credentials, handler),
+            ecs.Url, ssmOverride ?? endpoints.Resolve("SSM", "ssm", region));
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _ssm.Dispose();
+        _http.Dispose();
+    }
 }

@@ -17,7 +17,11 @@ public sealed class AwsEndpointResolver(Func<string, string?> environment)
 
     /// <param name="serviceId">The service id as the SDKs spell it in env var names: <c>ECS</c>, <c>SSM</c>.</param>
     /// <param name="endpointPrefix">The host prefix of the public endpoint: <c>ecs</c>, <c>ssm</c>.</param>
-    public Uri Resolve(string serviceId, string endpointPrefix, string region)
+    public Uri Resolve(string serviceId, string endpointPrefix, string region) =>
+        Override(serviceId) ?? new Uri($"https://{endpointPrefix}.{region}.amazonaws.com/");
+
+    /// <summary>The override URL from the environment, or null when the service goes to its public endpoint.</summary>
+    public Uri? Override(string serviceId)
     {
         foreach (var variable in new[] { $"AWS_ENDPOINT_URL_{serviceId.ToUpperInvariant()}", "AWS_ENDPOINT_URL" })
         {
@@ -27,7 +31,7 @@ public sealed class AwsEndpointResolver(Func<string, string?> environment)
                 return Parse(variable, value.Trim());
             }
         }
-        return new Uri($"https://{endpointPrefix}.{region}.amazonaws.com/");
+        return null;
     }
 
     private static Uri Parse(string variable, string value)

@@ -4,14 +4,12 @@ using System.Text.Json.Serialization;
 namespace Reconciler.Platforms.Ecs.Wire;
 
 /// <summary>
-/// Serializer settings per service. ECS names members in camelCase, SSM in PascalCase (as the C# properties are).
+/// Serializer settings for the hand-written ECS client (ECS names members in camelCase).
 /// Nulls are not written (null means "not set"); unknown members are ignored when reading, so new AWS fields do not break us.
 /// </summary>
 internal static class AwsJson
 {
     public static JsonSerializerOptions Ecs { get; } = Create(JsonNamingPolicy.CamelCase);
-
-    public static JsonSerializerOptions Ssm { get; } = Create(namingPolicy: null);
 
     private static JsonSerializerOptions Create(JsonNamingPolicy? namingPolicy)
     {

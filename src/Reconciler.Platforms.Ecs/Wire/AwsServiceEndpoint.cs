@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Reconciler.Platforms.Ecs.Wire;
 
-/// <summary>Everything that differs between the AWS JSON 1.1 services we call.</summary>
+/// <summary>Everything that differs between the AWS JSON 1.1 services we call with the hand-written client (ECS; SSM uses the official SDK).</summary>
 internal sealed record AwsServiceEndpoint(
     string DisplayName,
     string TargetPrefix,
@@ -13,7 +13,4 @@ internal sealed record AwsServiceEndpoint(
 {
     public static AwsServiceEndpoint Ecs(AwsEndpointResolver endpoints, string region) =>
         new("ECS", "AmazonEC2ContainerServiceV20141113", "ecs", endpoints.Resolve("ECS", "ecs", region), region, AwsJson.Ecs);
-
-    public static AwsServiceEndpoint Ssm(AwsEndpointResolver endpoints, string region) =>
-        new("SSM", "AmazonSSM", "ssm", endpoints.Resolve("SSM", "ssm", region), region, AwsJson.Ssm);
 }

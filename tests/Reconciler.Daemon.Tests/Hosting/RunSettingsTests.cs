@@ -48,6 +48,9 @@ public sealed class RunSettingsTests
         yield return new TestCaseData(("logFormat", "xml"), "--log-format must be auto, json or text, not 'xml'").SetName("an unknown log format");
         yield return new TestCaseData(("emulator", "yes"), "emulator: 'yes' is not true or false").SetName("a boolean written as yes");
         yield return new TestCaseData(("webhookSecretFile", "/nonexistent/secret"), "--webhook-secret-file: file '/nonexistent/secret' does not exist").SetName("a missing webhook secret file");
+        yield return new TestCaseData(("gitTimeout", "soon"), "gitTimeout: 'soon' is not a duration").SetName("a word for the git timeout");
+        yield return new TestCaseData(("knownHostsFile", "/nonexistent/known_hosts"), "git source KnownHostsFile '/nonexistent/known_hosts' does not exist")
+            .SetName("a missing known_hosts file");
     }
 
     [TestCaseSource(nameof(Mistakes))]
@@ -57,6 +60,34 @@ public sealed class RunSettingsTests
 
         Assert.That(settings, Is.Null);
         Assert.That(errors.Single(), Does.StartWith(expected));
+    }
+
+    [Test]
+    public void A_token_in_the_repository_url_is_one_error_at_start_that_does_not_repeat_it()
+    {
+        var (settings, errors) = Bind(("repo", "https://ghp_tok3nValue@git.example/org/deploy.git"));
+
+        Assert.That(settings, Is.Null);
+        Assert.That(errors.Single(), Does.StartWith("git source Url 'https://***@git.example/org/deploy.git' carries credentials before '@'")
+            .And.Not.Contain("tok3nValue"));
+    }
+
+    [Test]
+    public void The_git_timeout_and_known_hosts_file_reach_the_git_source()
+    {
+        var knownHosts = Path.GetTempFileName();
+        try
+        {
+            var (settings, errors) = Bind(("repo", "ssh://git@git.example/org/deploy.git"), ("gitTimeout", "30s"), ("knownHostsFile", knownHosts));
+
+            Assert.That(errors, Is.Empty);
+            Assert.That(settings!.GitOptions().Timeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(settings.GitOptions().KnownHostsFile, Is.EqualTo(knownHosts));
+        }
+        finally
+        {
+            File.Delete(knownHosts);
+        }
     }
 
     [Test]

@@ -29,6 +29,9 @@ public sealed class SchemaTests
     [TestCase("desiredCount: 2", "desiredCount: -1", TestName = "the schema rejects a negative desiredCount")]
     [TestCase("kind: EcsService", "kind: EcsServce", TestName = "the schema rejects an unknown kind")]
     [TestCase("    containers:\n      - name: web\n", "    containers:\n      - nam: web\n", TestName = "the schema rejects a container without a name")]
+    [TestCase("    family: web\n", "    family: web.app\n", TestName = "the schema rejects a family with a dot")]
+    [TestCase("  desiredCount: 2\n", "  desiredCount: 2\n  tags: {reconciler.io/last-known-good: x}\n", TestName = "the schema rejects a tag in Reconciler's namespace")]
+    [TestCase("  desiredCount: 2\n", "  desiredCount: 2\n  tags: {\"AWS:owner\": x}\n", TestName = "the schema rejects a tag with the aws: prefix")]
     public void The_schema_rejects_what_the_loader_rejects(string find, string replace)
     {
         using var dir = new Tests.TempDir();

@@ -31,14 +31,14 @@ internal static class AwsErrorParser
         return (colon >= 0 ? code[..colon] : code).Trim();
     }
 
-    private static string CodeForBareStatus(int status) => status switch
+    internal static string CodeForBareStatus(int status) => status switch
     {
         429 => AwsErrorCodes.Throttling,
         >= 500 => AwsErrorCodes.Server,
         _ => AwsErrorCodes.UnknownError,
     };
 
-    private static AwsApiException Create(string code, string message, int status) => code switch
+    internal static AwsApiException Create(string code, string message, int status) => code switch
     {
         _ when AwsErrorCodes.IsThrottling(code) => new ThrottlingException(code, message, status),
         AwsErrorCodes.Client => new ClientException(message, status),

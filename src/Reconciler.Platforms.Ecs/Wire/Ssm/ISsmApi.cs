@@ -1,17 +1,15 @@
 namespace Reconciler.Platforms.Ecs.Wire.Ssm;
 
 /// <summary>
-/// The SSM Parameter Store reads the reconciler needs (resolving <c>ssm:</c> values in manifests), one method each.
-/// Responses may hold decrypted secrets: callers must not log them.
+/// The one SSM Parameter Store read the reconciler needs: GetParameters for at most <see cref="MaxNamesPerCall"/> names,
+/// always without decryption, so a SecureString's plaintext is never fetched (the seam cannot even ask for it).
+/// One call is one request: the caller wraps each in the rate limiter and Polly pipeline.
 /// </summary>
 public interface ISsmApi
 {
-    /// <summary>Any number of names; sent in batches of at most 10 with parameters and invalid names merged.</summary>
-    Task<GetParametersResponse> GetParametersAsync(GetParametersRequest request, CancellationToken ct = default);
+    /// <summary>SSM's own limit for GetParameters.</summary>
+    const int MaxNamesPerCall = 10;
 
-    /// <summary>One page; see <see cref="SsmApiPaging"/> for all pages.</summary>
-    Task<GetParametersByPathResponse> GetParametersByPathAsync(GetParametersByPathRequest request, CancellationToken ct = default);
-
-    /// <summary>Throws <see cref="Errors.ParameterNotFoundException"/> when the name does not exist.</summary>
-    Task<GetParameterResponse> GetParameterAsync(GetParameterRequest request, CancellationToken ct = default);
+    /// <summary>Names that do not exist come back in <see cref="GetParametersResponse.InvalidParameters"/>, not as an error.</summary>
+    Task<GetParametersResponse> GetParametersAsync(IReadOnlyList<string> names, CancellationToken ct);
 }

@@ -1,10 +1,9 @@
-using System.Text.Json.Serialization;
-
 namespace Reconciler.Platforms.Ecs.Wire.Ssm;
 
 /// <summary>
-/// SSM <c>Parameter</c>. <see cref="Value"/> may be a decrypted SecureString, so <see cref="ToString"/> leaves it out:
-/// a record's generated ToString would print it into any log line or exception message it reached.
+/// An SSM <c>Parameter</c> as the resolver sees it. <see cref="Value"/> of a SecureString is SSM's ciphertext (we never
+/// decrypt), but <see cref="ToString"/> still leaves it out: a record's generated ToString would print it into any log
+/// line or exception message it reached.
 /// </summary>
 public sealed record Parameter
 {
@@ -14,20 +13,10 @@ public sealed record Parameter
     public string? Type { get; init; }
     public string? Value { get; init; }
     public long Version { get; init; }
-    public string? Selector { get; init; }
-    public DateTimeOffset? LastModifiedDate { get; init; }
 
-    [JsonPropertyName("ARN")]
+    /// <summary>":3" or ":label" when the request named a version or label ("/app/image:3").</summary>
+    public string? Selector { get; init; }
     public string? Arn { get; init; }
-    public string? DataType { get; init; }
 
     public override string ToString() => $"Parameter {{ Name = {Name}, Type = {Type}, Version = {Version}, Value = *** }}";
-}
-
-/// <summary>SSM <c>ParameterStringFilter</c> for GetParametersByPath (e.g. Key "Type", Values ["SecureString"]).</summary>
-public sealed record ParameterStringFilter
-{
-    public required string Key { get; init; }
-    public string? Option { get; init; }
-    public IReadOnlyList<string>? Values { get; init; }
 }

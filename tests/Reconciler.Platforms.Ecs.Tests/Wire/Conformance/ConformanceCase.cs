@@ -5,7 +5,7 @@ using Reconciler.Testing.Specs;
 
 namespace Reconciler.Platforms.Ecs.Tests.Wire.Conformance;
 
-/// <summary>One operation: how to call it with a fully-populated request, its record types, and a model-valid response.</summary>
+/// <summary>One ECS operation of the hand-written client (SSM is the official SDK, see Wire/Ssm): how to call it with a fully-populated request, its record types, and a model-valid response.</summary>
 public sealed record ConformanceCase(
     string Service,
     string Operation,
@@ -14,11 +14,11 @@ public sealed record ConformanceCase(
     Func<AwsClients, Task<object>> Call,
     string SampleResponse)
 {
-    public AwsServiceModel Model => Service == "ECS" ? AwsServiceModel.Ecs : AwsServiceModel.Ssm;
+    public AwsServiceModel Model => AwsServiceModel.Ecs;
 
-    public string ModelPath => Service == "ECS" ? RepoPaths.EcsModel : RepoPaths.SsmModel;
+    public string ModelPath => RepoPaths.EcsModel;
 
-    public JsonSerializerOptions Json => Service == "ECS" ? AwsJson.Ecs : AwsJson.Ssm;
+    public JsonSerializerOptions Json => AwsJson.Ecs;
 
     public override string ToString() => Operation;
 }

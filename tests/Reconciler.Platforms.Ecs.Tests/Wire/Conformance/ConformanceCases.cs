@@ -1,10 +1,9 @@
 using Reconciler.Platforms.Ecs.Wire;
 using Reconciler.Platforms.Ecs.Wire.Ecs;
-using Reconciler.Platforms.Ecs.Wire.Ssm;
 
 namespace Reconciler.Platforms.Ecs.Tests.Wire.Conformance;
 
-/// <summary>Every operation the clients can send. A new IEcsApi/ISsmApi method without a row here fails a test.</summary>
+/// <summary>Every operation the clients can send. A new IEcsApi method without a row here fails a test.</summary>
 public static class ConformanceCases
 {
     private static readonly string Arn = $"{EcsSamples.Account}:service/prod/web";
@@ -51,21 +50,9 @@ public static class ConformanceCases
                 ClusterName = "prod", Tags = [new Tag("env", "prod")], CapacityProviders = ["FARGATE", "FARGATE_SPOT"],
                 DefaultCapacityProviderStrategy = [EcsSamples.Spot],
             }, (c, r) => c.Ecs.CreateClusterAsync(r)),
-        Ssm("GetParameters", new GetParametersRequest { Names = ["/web/db-password", "/web/api-key"], WithDecryption = true },
-            (c, r) => c.Ssm.GetParametersAsync(r)),
-        Ssm("GetParametersByPath", new GetParametersByPathRequest
-            {
-                Path = "/web", Recursive = true, WithDecryption = true, MaxResults = 10, NextToken = "page-1",
-                ParameterFilters = [new ParameterStringFilter { Key = "Type", Option = "Equals", Values = ["SecureString"] }],
-            }, (c, r) => c.Ssm.GetParametersByPathAsync(r)),
-        Ssm("GetParameter", new GetParameterRequest { Name = "/web/db-password", WithDecryption = true }, (c, r) => c.Ssm.GetParameterAsync(r)),
     ];
 
     private static ConformanceCase Ecs<TRequest, TResponse>(string operation, TRequest request, Func<AwsClients, TRequest, Task<TResponse>> call)
         where TResponse : notnull =>
         new("ECS", operation, typeof(TRequest), typeof(TResponse), async c => await call(c, request), EcsSampleResponses.ByOperation[operation]);
-
-    private static ConformanceCase Ssm<TRequest, TResponse>(string operation, TRequest request, Func<AwsClients, TRequest, Task<TResponse>> call)
-        where TResponse : notnull =>
-        new("SSM", operation, typeof(TRequest), typeof(TResponse), async c => await call(c, request), SsmSampleResponses.ByOperation[operation]);
 }

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Reconciler.Daemon.Tests.Hosting;
+
+namespace Reconciler.Daemon.Tests.Deployment;
+
+/// <summary>
+/// Issue 9, item 1: the chart passes the daemon's real flags; the ones the daemon does not have yet (issue 9 items
+/// 3, 4 and 6) only when their value is set, so the minimal install runs on today's daemon.
+/// </summary>
+public sealed partial class DaemonArgumentsTests
+{
+    /// <summary>Flags the chart knows that the daemon gains in issue 9 (sharding, endpoint auth, git source).</summary>
+    private static readonly string[] Pending = ["--shard", "--api-token-file", "--known-hosts-file", "--git-timeout"];
+
+    [Test]
+    public async Task The_minimal_install_passes_only_flags_reconciler_run_has_today()
+    {
+        var rendered = await Chart.RenderAsync("-f", Chart.CiValues("minimal-values.yaml"));
+        var home = Directory.CreateTempSubdirectory("reconciler-help-").FullName;
+        try
+        {
+            var (_, help, _) = await ReconcilerBinary.RunAsync(home, "run", "--help");
+            var known = FlagPattern().Matches(help).Select(m => m.Value).ToHashSet();
+
+            Assert.That(rendered.Args()[0], Is.EqualTo("run"));
+            Assert.That(rendered.Args().Where(a => a.StartsWith("--", StringComparison.Ordinal)), Is.SubsetOf(known), help);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task The_minimal_install_has_no_secret_files_no_shard_and_none_of_the_pending_flags()
+    {
+        var rendered = await Chart.RenderAsync("-f", Chart.CiValues("minimal-values.yaml"));
+
+        Assert.That(rendered.Args(), Has.None.AnyOf("--token-file", "--ssh-key-file", "--webhook-secret-file"));
+        Assert.That(rendered.Args().Intersect(Pending), Is.Empty);
+        Assert.That(rendered.PodSpec()["volumes"]!.AsArray().Select(v => (string?)v!["name"]), Has.None.EqualTo("secrets"));
+        Assert.That(rendered.Flag("--repo"), Is.EqualTo("https://git.example.com/platform/manifests.git"));
+        Assert.That((int?)rendered.Single("StatefulSet")["spec"]!["replicas"], Is.EqualTo(1));
+    }
+
+    [TestCase("--token-file", "git-token", "reconciler-git", "token", TestName = "the git token is a file from its existing Secret")]
+    [TestCase("--ssh-key-file", "ssh-key", "reconciler-git", "ssh-privatekey", TestName = "the SSH key is a file from its existing Secret")]
+    [TestCase("--known-hosts-file", "known_hosts", "reconciler-git", "known_hosts", TestName = "known_hosts is a file from its existing Secret")]
+    [TestCase("--webhook-secret-file", "webhook-secret", "reconciler-webhook", "secret", TestName = "the webhook secret is a file from its existing Secret")]
+    [TestCase("--api-token-file", "api-token", "reconciler-api", "token", TestName = "the API token is a file from its existing Secret")]
+    public async Task A_secret_reaches_the_daemon_only_as_a_read_only_file(string flag, string file, string secret, string key)
+    {
+        var rendered = await Chart.RenderAsync("-f", Chart.CiValues("full-values.yaml"));
+        var mount = rendered.Container()["volumeMounts"]!.AsArray().Single(m => (string?)m!["name"] == "secrets")!;
+        var projected = rendered.PodSpec()["volumes"]!.AsArray().Single(v => (string?)v!["name"] == "secrets")!["projected"]!;
+        var sources = projected["sources"]!.AsArray();
+
+        Assert.That((bool?)mount["readOnly"], Is.True);
+        Assert.That((int?)projected["defaultMode"], Is.EqualTo(Convert.ToInt32("440", 8)), "owner and group may read, others not");
+        Assert.That(rendered.Flag(flag), Is.EqualTo($"{mount["mountPath"]}/{file}"));
+        Assert.That(sources.Select(s => s!["secret"]!).Where(s => (string?)s["items"]![0]!["path"] == file)
+            .Select(s => ((string?)s["name"], (string?)s["items"]![0]!["key"])), Is.EqualTo(new[] { (secret, key) }));
+        Assert.That(rendered.Container()["env"]!.ToJsonString(), Does.Not.Contain("secretKeyRef"), "secrets must not be environment values");
+    }
+
+    [Test]
+    public async Task Three_replicas_are_three_shards_each_told_its_ordinal_from_the_pod_index_label()
+    {
+        var rendered = await Chart.RenderAsync("-f", Chart.CiValues("full-values.yaml"));
+        var env = rendered.Container()["env"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => e!["valueFrom"]?["fieldRef"]?["fieldPath"]);
+
+        Assert.That((int?)rendered.Single("StatefulSet")["spec"]!["replicas"], Is.EqualTo(3));
+        Assert.That(rendered.Flag("--shard"), Is.EqualTo("$(SHARD_ORDINAL)/3"));
+        Assert.That((string?)env["SHARD_ORDINAL"], Is.EqualTo("metadata.labels['apps.kubernetes.io/pod-index']"));
+        Assert.That((string?)env["POD_NAME"], Is.EqualTo("metadata.name"));
+        Assert.That(rendered.Flag("--git-timeout"), Is.EqualTo("3m"));
+    }
+
+    [Test]
+    public async Task Sharding_can_be_turned_on_at_one_replica_to_try_the_flag()
+    {
+        var rendered = await Chart.RenderAsync("-f", Chart.CiValues("minimal-values.yaml"), "--set", "sharding.enabled=true");
+
+        Assert.That(rendered.Flag("--shard"), Is.EqualTo("$(SHARD_ORDINAL)/1"));
+    }
+
+    [GeneratedRegex("--[a-z][a-z-]+")]
+    private static partial Regex FlagPattern();
+}
