@@ -26,13 +26,7 @@ internal static class ReconcileTracing
     public static void End(Activity? activity, ReconcileOutcome outcome)
     {
         if (activity is null) return;
-        var word = outcome switch
-        {
-            ReconcileOutcome.Converged => "converged",
-            ReconcileOutcome.Waiting => "waiting",
-            ReconcileOutcome.Stalled => "stalled",
-            _ => "failed",
-        };
+        var word = OutcomeLabel.Of(outcome);
         activity.SetTag("reconciler.outcome", word);
         if (outcome is ReconcileOutcome.Failed) activity.SetStatus(ActivityStatusCode.Error, word);
     }

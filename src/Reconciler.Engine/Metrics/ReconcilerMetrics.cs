@@ -37,7 +37,7 @@ public sealed class ReconcilerMetrics : IDisposable
     /// <param name="status">The store the per-resource gauges are read from at scrape time (none: no resource gauges).</param>
     public ReconcilerMetrics(StatusStore? status = null)
     {
-        _reconciles = _meter.CreateCounter<long>("reconciler_reconcile_total", description: "Reconciles by kind and result (converged, waiting, stalled, failed).");
+        _reconciles = _meter.CreateCounter<long>("reconciler_reconcile_total", description: "Reconciles by kind and result (converged, waiting, stalled, error).");
         _duration = Histogram("reconciler_reconcile_duration_seconds", "Duration of one reconcile.");
         _drift = _meter.CreateCounter<long>("reconciler_drift_detected_total", description: "Changes made outside git detected on managed fields, once per detection.");
         _rollbacks = _meter.CreateCounter<long>("reconciler_rollbacks_total", description: "Automatic rollbacks to the last known-good version, by reason.");
@@ -59,14 +59,7 @@ public sealed class ReconcilerMetrics : IDisposable
 
     public void RecordReconcile(string kind, ReconcileOutcome outcome, TimeSpan elapsed)
     {
-        var result = outcome switch
-        {
-            ReconcileOutcome.Converged => "converged",
-            ReconcileOutcome.Waiting => "waiting",
-            ReconcileOutcome.Stalled => "stalled",
-            _ => "failed",
-        };
-        _reconciles.Add(1, new("kind", kind), new("result", result));
+        _reconciles.Add(1, new("kind", kind), new("result", OutcomeLabel.Of(outcome)));
         _duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", kind));
     }
 

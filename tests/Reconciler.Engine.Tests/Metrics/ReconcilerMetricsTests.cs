@@ -20,10 +20,13 @@ public sealed class ReconcilerMetricsTests
 
         metrics.RecordReconcile("EcsService", new ReconcileOutcome.Converged(), TimeSpan.FromMilliseconds(20));
         metrics.RecordReconcile("EcsService", new ReconcileOutcome.Stalled("pinned"), TimeSpan.FromMilliseconds(30));
+        metrics.RecordReconcile("EcsService", new ReconcileOutcome.Failed("ThrottlingException: Rate exceeded", true), TimeSpan.FromMilliseconds(40));
 
         Assert.That(snapshot.Sum("reconciler_reconcile_total", ("kind", "EcsService"), ("result", "converged")), Is.EqualTo(1));
         Assert.That(snapshot.Sum("reconciler_reconcile_total", ("kind", "EcsService"), ("result", "stalled")), Is.EqualTo(1));
-        Assert.That(snapshot.Of("reconciler_reconcile_duration_seconds", ("kind", "EcsService")).Select(m => m.Value), Is.EqualTo(new[] { 0.02, 0.03 }));
+        Assert.That(snapshot.Sum("reconciler_reconcile_total", ("kind", "EcsService"), ("result", "error")), Is.EqualTo(1), "controller-runtime's word");
+        Assert.That(snapshot.Of("reconciler_reconcile_total").SelectMany(m => m.Tags.Values), Has.None.Contains("Rate exceeded"), "no message in a label");
+        Assert.That(snapshot.Of("reconciler_reconcile_duration_seconds", ("kind", "EcsService")).Select(m => m.Value), Is.EqualTo(new[] { 0.02, 0.03, 0.04 }));
         Assert.That(metrics.Meter.Name, Is.EqualTo("Reconciler"));
     }
 
