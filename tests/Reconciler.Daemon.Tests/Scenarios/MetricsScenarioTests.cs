@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Reconciler.Testing;
 
 namespace Reconciler.Daemon.Tests.Scenarios;
 
@@ -58,7 +59,19 @@ public sealed class MetricsScenarioTests
             Assert.That(metrics.Names.Any(n => n.StartsWith("dotnet_gc_", StringComparison.Ordinal)), "runtime metrics");
             Assert.That(metrics.Names.Any(n => n.StartsWith("process_cpu_", StringComparison.Ordinal)), "process metrics");
         });
+        foreach (var (file, name) in Documented())
+        {
+            Assert.That(metrics.Names, Has.Some.EqualTo(name).Or.Some.EqualTo(name + "_bucket"), $"{name}, used in {file}, is in the scrape");
+        }
     }
+
+    /// <summary>Every reconciler_* name the metrics doc and the alert rules use (they must name what the daemon exports).</summary>
+    private static IEnumerable<(string File, string Name)> Documented() =>
+        new[] { "docs/metrics.md", "charts/reconciler/files/reconciler-alerts.yaml" }
+            .Where(f => File.Exists(Path.Combine(RepoPaths.Root, f)))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(RepoPaths.Root, f)), @"\breconciler_[a-z_]+")
+                .Select(m => (f, System.Text.RegularExpressions.Regex.Replace(m.Value, "_bucket$", ""))))
+            .Distinct();
 
     internal static async Task<(int Exit, string Output)> PromtoolAsync(string metrics)
     {
