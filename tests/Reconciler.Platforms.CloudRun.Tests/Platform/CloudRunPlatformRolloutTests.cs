@@ -50,9 +50,9 @@ public sealed class CloudRunPlatformRolloutTests
             h.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
+        Assert.That(h.Count(Emulator.Wire.CallOutcome.Received, "revisions.list"), Is.EqualTo(revisionReads), "revisions are read only while a rollout is unsettled");
         Assert.That(h.Writes(), Is.EqualTo(writes));
         Assert.That(await h.RevisionsAsync(manifest), Is.EqualTo(revisions));
-        Assert.That(h.Count(Emulator.Wire.CallOutcome.Received, "revisions.list"), Is.EqualTo(revisionReads), "revisions are read only while a rollout is unsettled");
     }
 
     [Test]
