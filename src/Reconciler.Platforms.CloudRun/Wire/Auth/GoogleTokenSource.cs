@@ -1,4 +1,5 @@
 using Google.Apis.Auth.OAuth2;
+using Reconciler.Core.Seams;
 
 namespace Reconciler.Platforms.CloudRun.Wire.Auth;
 
@@ -14,7 +15,18 @@ public sealed class GoogleTokenSource : IAccessTokenSource
 
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        var credential = await _credential.Value.ConfigureAwait(false);
+        ITokenAccess credential;
+        try
+        {
+            credential = await _credential.Value.ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            // No credentials anywhere: a setup problem, not something a retry fixes. The library's message names no secret.
+            throw new PlatformException(
+                "no Google credentials for the Cloud Run Admin API: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, " +
+                "run on GKE with Workload Identity, or point CLOUD_RUN_ENDPOINT at the local emulator (" + e.Message + ")", retryable: false, e);
+        }
         return await credential.GetAccessTokenForRequestAsync(authUri: null, cancellationToken).ConfigureAwait(false);
     }
 
