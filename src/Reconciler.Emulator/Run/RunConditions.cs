@@ -11,9 +11,10 @@ internal static class RunConditions
 {
     public static (JsonObject Terminal, JsonArray Others) Of(RunServiceRecord s, DateTimeOffset now)
     {
-        var at = now.ToString("O");
         var latest = s.LatestCreated;
         var state = latest?.StateAt(now) ?? RunRevisionState.Ready;
+        var at = Time(latest is null ? s.LastWrite : Transition(latest, now));
+        var settledAt = Time(Max(s.LastWrite.AddSeconds(RunServiceRecord.SettleSeconds), latest is null ? s.LastWrite : Transition(latest, now)));
         var configurations = state switch
         {
             RunRevisionState.Failed => Failed("ConfigurationsReady", latest!, at),
@@ -21,7 +22,7 @@ internal static class RunConditions
             _ => Condition("ConfigurationsReady", "CONDITION_SUCCEEDED", at),
         };
         var (_, resolved) = s.TrafficStatuses(now);
-        var routes = resolved ? Condition("RoutesReady", "CONDITION_SUCCEEDED", at) : Condition("RoutesReady", "CONDITION_RECONCILING", at);
+        var routes = resolved ? Condition("RoutesReady", "CONDITION_SUCCEEDED", settledAt) : Condition("RoutesReady", "CONDITION_RECONCILING", Time(s.LastWrite));
         JsonObject terminal;
         if (state == RunRevisionState.Failed)
         {
@@ -29,11 +30,11 @@ internal static class RunConditions
         }
         else if (!s.Settled(now) || !resolved)
         {
-            terminal = Condition("Ready", "CONDITION_RECONCILING", at);
+            terminal = Condition("Ready", "CONDITION_RECONCILING", Time(s.LastWrite));
         }
         else
         {
-            terminal = Condition("Ready", "CONDITION_SUCCEEDED", at);
+            terminal = Condition("Ready", "CONDITION_SUCCEEDED", settledAt);
         }
         return (terminal, [configurations, routes]);
     }
@@ -41,7 +42,7 @@ internal static class RunConditions
     /// <summary>A revision's own conditions: Ready, and ContainerHealthy carrying the failure's revision reason.</summary>
     public static JsonArray OfRevision(RunRevisionRecord r, DateTimeOffset now)
     {
-        var at = now.ToString("O");
+        var at = Time(Transition(r, now));
         return r.StateAt(now) switch
         {
             RunRevisionState.Ready => [Condition("Ready", "CONDITION_SUCCEEDED", at), Condition("ContainerHealthy", "CONDITION_SUCCEEDED", at)],
@@ -49,6 +50,18 @@ internal static class RunConditions
             _ => [Failed("Ready", r, at), Failed("ContainerHealthy", r, at)],
         };
     }
+
+    /// <summary>When the revision last changed state: created, ready or failed.</summary>
+    private static DateTimeOffset Transition(RunRevisionRecord r, DateTimeOffset now) => r.StateAt(now) switch
+    {
+        RunRevisionState.Ready => r.Timeline.ReadyAt!.Value,
+        RunRevisionState.Failed => r.Timeline.FailAt!.Value,
+        _ => r.CreateTime,
+    };
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static string Time(DateTimeOffset t) => RunResourceJson.Time(t);
 
     public static string FailureMessage(RunRevisionRecord r) =>
         $"Revision '{r.ShortName}' is not ready and cannot serve traffic. {r.Timeline.Message}";

@@ -64,6 +64,14 @@ public sealed class DiscoveryConformanceTests
         await api.GetOperationAsync(operation.Name!, CancellationToken.None);
         await api.WaitOperationAsync(operation.Name!, TimeSpan.FromSeconds(10), CancellationToken.None);
         Assert.ThrowsAsync<RunApiException>(() => api.GetServiceAsync($"{parent}/services/missing", CancellationToken.None));
+        var failing = (await api.GetServiceAsync($"{parent}/services/{second.Metadata.Name}", CancellationToken.None)).ForWrite();
+        failing.Template!.Revision = null;
+        failing.Template.Containers![0].Image += "-unhealthy";
+        var failed = await api.PatchServiceAsync(failing, "template", CancellationToken.None);
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.That((await api.GetOperationAsync(failed.Name!, CancellationToken.None)).Error?.Code, Is.EqualTo(9));
+        await api.ListRevisionsAsync($"{parent}/services/{second.Metadata.Name}", null, 5, CancellationToken.None);
+        await api.GetServiceAsync($"{parent}/services/{second.Metadata.Name}", CancellationToken.None);
         var conflict = live.ForWrite();
         conflict.Template!.Containers![0].Image = "europe-west1-docker.pkg.dev/x/y/z:other";
         Assert.ThrowsAsync<RevisionConflictException>(() => api.PatchServiceAsync(conflict, null, CancellationToken.None));
