@@ -142,4 +142,18 @@ internal sealed class RunServiceLifecycleTests : RunTestBase
         Assert.That((status, body["error"]!["status"]!.GetValue<string>()), Is.EqualTo((404, "NOT_FOUND")));
         Assert.That(created["metadata"]!["name"]!.GetValue<string>(), Is.EqualTo("projects/demo/locations/europe-west1/services/ghost"));
     }
+
+    [Test]
+    public async Task The_admin_state_lists_Cloud_Run_services_with_what_serves()
+    {
+        await CreateAsync("web", Template(revision: "web-aaaa"));
+        AdvanceSeconds(20);
+
+        var state = await OkAsync(HttpMethod.Get, "_emulator/state");
+
+        var web = state["run"]!.AsArray().Single()!;
+        Assert.That(web["name"]!.GetValue<string>(), Is.EqualTo("projects/demo/locations/europe-west1/services/web"));
+        Assert.That(web["ready"]!.GetValue<string>(), Is.EqualTo("CONDITION_SUCCEEDED"));
+        Assert.That(web["serving"]![0]!.GetValue<string>(), Is.EqualTo("web-aaaa=100%"));
+    }
 }
