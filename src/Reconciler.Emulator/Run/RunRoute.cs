@@ -24,17 +24,18 @@ internal sealed partial record RunRoute(string Operation, string Project, string
         var (project, location, revision) = (G("p")!, G("l")!, G("r"));
         var service = kind == "services" ? G("id") : null;
         var op = kind == "operations" ? G("id") : null;
-        var operation = (method, kind, service, revision, G("verb")) switch
+        var revisions = m.Groups["revs"].Success;
+        var operation = (method, kind, service is null, revisions, revision is null, G("verb")) switch
         {
-            ("GET", "services", null, _, _) => "services.list",
-            ("POST", "services", null, _, _) => "services.create",
-            ("GET", "services", not null, null, _) when !m.Groups["revs"].Success => "services.get",
-            ("PATCH", "services", not null, null, _) when !m.Groups["revs"].Success => "services.patch",
-            ("DELETE", "services", not null, null, _) when !m.Groups["revs"].Success => "services.delete",
-            ("GET", "services", not null, null, _) => "revisions.list",
-            ("GET", "services", not null, not null, _) => "revisions.get",
-            ("GET", "operations", _, _, null) when op is not null => "operations.get",
-            ("POST", "operations", _, _, "wait") when op is not null => "operations.wait",
+            ("GET", "services", true, false, _, null) => "services.list",
+            ("POST", "services", true, false, _, null) => "services.create",
+            ("GET", "services", false, false, _, null) => "services.get",
+            ("PATCH", "services", false, false, _, null) => "services.patch",
+            ("DELETE", "services", false, false, _, null) => "services.delete",
+            ("GET", "services", false, true, true, null) => "revisions.list",
+            ("GET", "services", false, true, false, null) => "revisions.get",
+            ("GET", "operations", _, false, _, null) when op is not null => "operations.get",
+            ("POST", "operations", _, false, _, "wait") when op is not null => "operations.wait",
             _ => throw new RunException(404, "NOT_FOUND", $"The emulator has no Cloud Run method at {method} {path}; see docs/emulator.md."),
         };
         return new RunRoute(operation, project, location, service, revision, op);

@@ -44,10 +44,14 @@ internal sealed class RunProtocolTests : RunTestBase
         Assert.That(named["ingress"]!.GetValue<string>(), Is.EqualTo("INGRESS_TRAFFIC_INTERNAL_ONLY"));
     }
 
-    [Test]
-    public async Task An_unknown_path_is_a_Google_shaped_404()
+    [TestCase("GET", "v2/projects/demo/locations/europe-west1/jobs", TestName = "Jobs are not emulated: a Google-shaped 404")]
+    [TestCase("GET", "v2/projects/demo/locations/europe-west1/services/web:getIamPolicy", TestName = "A custom verb on a service is not mistaken for services.get")]
+    [TestCase("PUT", "v2/projects/demo/locations/europe-west1/services/web", TestName = "PUT is not a v2 method")]
+    public async Task Unknown_methods(string method, string path)
     {
-        var (status, body) = await SendAsync(HttpMethod.Get, "v2/projects/demo/locations/europe-west1/jobs");
+        await CreateAsync("web", Template());
+
+        var (status, body) = await SendAsync(new HttpMethod(method), path);
 
         Assert.That(status, Is.EqualTo(404));
         Assert.That(body["error"]!["code"]!.GetValue<int>(), Is.EqualTo(404));
