@@ -15,13 +15,13 @@ namespace Reconciler.Platforms.CloudRun.Resilience;
 /// attempt's time. Exhausted or non-retryable failures become <see cref="PlatformException"/> with Google's message.
 /// A <see cref="RevisionConflictException"/> and a 404 pass through untouched: callers handle them.
 /// </summary>
-public sealed class CloudRunCallPolicy(CloudRunCallOptions options, TimeProvider time)
+internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string Project, string Region), Location> _locations = new();
 
     public CloudRunCallOptions Options => options;
 
-    internal async Task<T> RunAsync<T>(string project, string region, CallKind kind, string operation,
+    public async Task<T> RunAsync<T>(string project, string region, CallKind kind, string operation,
         Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
         var location = _locations.GetOrAdd((project, region), _ => new Location(options, time));

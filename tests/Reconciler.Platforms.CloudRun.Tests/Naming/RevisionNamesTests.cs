@@ -33,4 +33,9 @@ public sealed class RevisionNamesTests
     [Test]
     public void A_fingerprint_that_is_not_hex_is_a_programming_error() =>
         Assert.That(() => RevisionNames.For("web", "not-hex"), Throws.ArgumentException);
+
+    [TestCase("web-9f86d081884c", true, TestName = "A name Reconciler gives is recognised as its own")]
+    [TestCase("web-00001-abc", false, TestName = "A gcloud-style name is not Reconciler's")]
+    [TestCase("webshop-9f86d081884c", false, TestName = "Another service's revision is not this service's")]
+    public void Ours(string revision, bool expected) => Assert.That(RevisionNames.IsOurs("web", revision), Is.EqualTo(expected));
 }
