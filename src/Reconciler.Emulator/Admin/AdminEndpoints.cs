@@ -56,7 +56,7 @@ internal sealed class AdminEndpoints(EmulatorCore core, EmulatorControl control)
             "success" or "succeeded" => CallOutcome.Succeeded,
             _ => throw new ArgumentException($"outcome must be 'received' (default) or 'success', got '{outcome}'"),
         };
-        var counts = new JsonObject { ["ecs"] = new JsonObject(), ["ssm"] = new JsonObject() };
+        var counts = new JsonObject { ["ecs"] = new JsonObject(), ["ssm"] = new JsonObject(), ["run"] = new JsonObject() };
         foreach (var (service, operations) in control.Calls(which))
         {
             counts[service] = new JsonObject(operations.OrderBy(o => o.Key).Select(o => KeyValuePair.Create(o.Key, (JsonNode?)o.Value)));

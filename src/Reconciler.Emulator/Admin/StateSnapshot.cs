@@ -30,7 +30,7 @@ internal static class StateSnapshot
                 }).ToJsonArray(),
             };
         }
-        return new JsonObject { ["now"] = JsonArgs.Epoch(now), ["regions"] = regions };
+        return new JsonObject { ["now"] = JsonArgs.Epoch(now), ["regions"] = regions, ["run"] = Run.RunStateSnapshot.Take(world.Run, now) };
     }
 
     private static JsonObject Service(ServiceRecord service) => new()

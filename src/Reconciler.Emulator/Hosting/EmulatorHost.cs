@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Reconciler.Emulator.Admin;
+using Reconciler.Emulator.Run;
 using Reconciler.Emulator.Wire;
 
 namespace Reconciler.Emulator.Hosting;
 
 /// <summary>
-/// A running emulator on 127.0.0.1: ECS and SSM over the JSON 1.1 wire protocol at <see cref="BaseUri"/>,
+/// A running emulator on 127.0.0.1: ECS and SSM over the JSON 1.1 wire protocol and Cloud Run over v2 REST at <see cref="BaseUri"/>,
 /// admin endpoints under <c>/_emulator</c>, and <see cref="State"/> for in-process control.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
@@ -37,7 +38,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         var app = builder.Build();
         var wire = new WireEndpoint(core);
         var admin = new AdminEndpoints(core, control);
-        app.Run(context => Route(context, wire, admin));
+        var run = new RunEndpoint(core);
+        app.Run(context => Route(context, wire, admin, run));
         try
         {
             await app.StartAsync(cancellationToken);
@@ -59,8 +61,12 @@ public sealed class EmulatorHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static Task Route(HttpContext context, WireEndpoint wire, AdminEndpoints admin)
+    private static Task Route(HttpContext context, WireEndpoint wire, AdminEndpoints admin, RunEndpoint run)
     {
+        if (context.Request.Path.StartsWithSegments("/v2/projects"))
+        {
+            return run.HandleAsync(context);
+        }
         if (context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix))
         {
             return admin.HandleAsync(context);
@@ -69,6 +75,6 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             return wire.HandleAsync(context);
         }
-        return WireResponses.WriteErrorAsync(context, "UnknownOperationException", "The emulator answers POST / (AWS JSON 1.1) and /_emulator/*.", 404);
+        return WireResponses.WriteErrorAsync(context, "UnknownOperationException", "The emulator answers POST / (AWS JSON 1.1), /v2/projects/... (Cloud Run Admin API v2) and /_emulator/*.", 404);
     }
 }

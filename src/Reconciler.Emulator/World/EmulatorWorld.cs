@@ -1,4 +1,5 @@
 using Reconciler.Emulator.Ecs;
+using Reconciler.Emulator.Run;
 using Reconciler.Emulator.Simulation;
 using Reconciler.Emulator.Ssm;
 
@@ -20,6 +21,9 @@ internal sealed class EmulatorWorld(string account, IReadOnlyList<string> cluste
     public ImageRules Rules { get; } = rules;
 
     public IReadOnlyCollection<string> Regions => _regions.Keys;
+
+    /// <summary>Cloud Run state (by project and region).</summary>
+    public RunWorld Run { get; private set; } = new(rules, seed);
 
     /// <summary>The region's state, created on first use with the configured clusters.</summary>
     public RegionState Region(string name, DateTimeOffset now)
@@ -51,5 +55,6 @@ internal sealed class EmulatorWorld(string account, IReadOnlyList<string> cluste
     {
         _regions.Clear();
         _ids = new IdGenerator(seed);
+        Run = new RunWorld(Rules, seed);
     }
 }

@@ -22,8 +22,8 @@ internal sealed class AdminEndpointTests : EmulatorTestBase
         var received = await GetAsync("/_emulator/calls");
         var succeeded = await GetAsync("/_emulator/calls?outcome=success");
 
-        Assert.That(received.ToJsonString(), Is.EqualTo("""{"ecs":{"DescribeTaskDefinition":1,"RegisterTaskDefinition":2},"ssm":{"GetParameter":1}}"""));
-        Assert.That(succeeded.ToJsonString(), Is.EqualTo("""{"ecs":{"RegisterTaskDefinition":2},"ssm":{}}"""));
+        Assert.That(received.ToJsonString(), Is.EqualTo("""{"ecs":{"DescribeTaskDefinition":1,"RegisterTaskDefinition":2},"ssm":{"GetParameter":1},"run":{}}"""));
+        Assert.That(succeeded.ToJsonString(), Is.EqualTo("""{"ecs":{"RegisterTaskDefinition":2},"ssm":{},"run":{}}"""));
         Assert.That(Emulator.State.CallCount("RegisterTaskDefinition", CallOutcome.Succeeded), Is.EqualTo(2));
     }
 
@@ -37,7 +37,7 @@ internal sealed class AdminEndpointTests : EmulatorTestBase
         var read = await Aws.SsmAsync("GetParameter", new { Name = "/a" });
 
         Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(counts.ToJsonString(), Is.EqualTo("""{"ecs":{},"ssm":{}}"""));
+        Assert.That(counts.ToJsonString(), Is.EqualTo("""{"ecs":{},"ssm":{},"run":{}}"""));
         Assert.That(read.ErrorType, Is.EqualTo("ParameterNotFound"));
     }
 

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+using Reconciler.Core.Seams;
+using Reconciler.Platforms.CloudRun.Wire.Errors;
+
+namespace Reconciler.Platforms.CloudRun.Resilience;
+
+/// <summary>
+/// The one way the Admin API is called: per project and region, a Polly pipeline built once (retry with jittered
+/// exponential back-off on retryable errors only, then a circuit breaker), and inside each attempt first a token from
+/// the read or write bucket, then the call under the per-attempt timeout — so waiting for quota never eats the
+/// attempt's time. Exhausted or non-retryable failures become <see cref="PlatformException"/> with Google's message.
+/// A <see cref="RevisionConflictException"/> and a 404 pass through untouched: callers handle them.
+/// </summary>
+internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<(string Project, string Region), Location> _locations = new();
+
+    public CloudRunCallOptions Options => options;
+
+    public async Task<T> RunAsync<T>(string project, string region, CallKind kind, string operation,
+        Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    {
+        var location = _locations.GetOrAdd((project, region), _ => new Location(options, time));
+        var bucket = kind == CallKind.Write ? location.Writes : location.Reads;
+        try
+        {
+            return await location.Pipeline.ExecuteAsync(async token =>
+            {
+                await bucket.WaitAsync(token);
+                return await location.Attempt.ExecuteAsync(async t => await call(t), token);
+            }, ct);
+        }
+        catch (RunApiException ex) when (ex is not RevisionConflictException && !ex.IsNotFound && !ex.IsAlreadyExists)
+        {
+            throw new PlatformException($"Cloud Run {ex.Message} ({project}/{region})", ex.IsRetryable, ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new PlatformException($"Cloud Run {operation} in {project}/{region} timed out after {options.AttemptTimeout.TotalSeconds:0}s", true, ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new PlatformException($"Cloud Run {operation} in {project}/{region} not attempted: too many recent failures (circuit open)", true, ex);
+        }
+    }
+
+    private sealed class Location
+    {
+        public Location(CloudRunCallOptions o, TimeProvider time)
+        {
+            Reads = new TokenBucket(o.ReadsPerMinute / 60.0, o.ReadBurst, time);
+            Writes = new TokenBucket(o.WritesPerMinute / 60.0, o.WriteBurst, time);
+            Pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<RunApiException>(e => e.IsRetryable).Handle<TimeoutRejectedException>(),
+                    MaxRetryAttempts = o.MaxRetryAttempts,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = o.RetryBaseDelay,
+                    MaxDelay = o.RetryMaxDelay,
+                })
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+                {
+                    // Quota answers say "slow down", not "the service is broken": they do not open the circuit.
+                    ShouldHandle = new PredicateBuilder().Handle<RunApiException>(e => e.IsRetryable && !e.IsThrottling).Handle<TimeoutRejectedException>(),
+                    FailureRatio = o.CircuitFailureRatio,
+                    MinimumThroughput = o.CircuitMinimumThroughput,
+                    SamplingDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = o.CircuitBreakDuration,
+                })
+                .Build();
+            Attempt = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(o.AttemptTimeout).Build();
+        }
+
+        public TokenBucket Reads { get; }
+        public TokenBucket Writes { get; }
+        public ResiliencePipeline Pipeline { get; }
+        public ResiliencePipeline Attempt { get; }
+    }
+}
