@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 using Reconciler.Core.Seams;
+using Reconciler.Core.Telemetry;
 using Reconciler.Platforms.CloudRun.Wire.Errors;
 
 namespace Reconciler.Platforms.CloudRun.Resilience;
@@ -24,15 +27,22 @@ internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, TimeProvid
     public async Task<T> RunAsync<T>(string project, string region, CallKind kind, string operation,
         Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        var location = _locations.GetOrAdd((project, region), _ => new Location(options, time));
+        var location = _locations.GetOrAdd((project, region), _ => new Location(options, time, region));
         var bucket = kind == CallKind.Write ? location.Writes : location.Reads;
+        using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
+        var attempts = 0;
         try
         {
             return await location.Pipeline.ExecuteAsync(async token =>
             {
                 await bucket.WaitAsync(token);
-                return await location.Attempt.ExecuteAsync(async t => await call(t), token);
+                var retry = attempts++ > 0;
+                return await location.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
             }, ct);
+        }
+        catch (Exception ex) when (span is not null && Failed(span, ex))
+        {
+            throw;
         }
         catch (RunApiException ex) when (ex is not RevisionConflictException && !ex.IsNotFound && !ex.IsAlreadyExists)
         {
@@ -48,10 +58,46 @@ internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, TimeProvid
         }
     }
 
+    private const string Provider = "gcp";
+
+    /// <summary>One attempt, reported to <see cref="CloudApiTelemetry"/> (docs/metrics.md); network time is wall time.</summary>
+    private static async Task<T> MeasuredAsync<T>(string operation, Func<CancellationToken, Task<T>> call, bool retry, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var code = "200";
+        var throttled = false;
+        try
+        {
+            return await call(ct);
+        }
+        catch (RunApiException ex)
+        {
+            code = ex.HttpStatus > 0 ? ex.HttpStatus.ToString(CultureInfo.InvariantCulture) : ex.Status;
+            throttled = ex.IsThrottling;
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            code = "Canceled";
+            throw;
+        }
+        finally
+        {
+            CloudApiTelemetry.Record(Provider, operation, code, Stopwatch.GetElapsedTime(started), throttled, retry);
+        }
+    }
+
+    private static bool Failed(Activity span, Exception ex)
+    {
+        span.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+        return false;
+    }
+
     private sealed class Location
     {
-        public Location(CloudRunCallOptions o, TimeProvider time)
+        public Location(CloudRunCallOptions o, TimeProvider time, string region)
         {
+            CloudApiTelemetry.SetCircuitOpen(Provider, region, false);
             Reads = new TokenBucket(o.ReadsPerMinute / 60.0, o.ReadBurst, time);
             Writes = new TokenBucket(o.WritesPerMinute / 60.0, o.WriteBurst, time);
             Pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -72,9 +118,18 @@ internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, TimeProvid
                     MinimumThroughput = o.CircuitMinimumThroughput,
                     SamplingDuration = TimeSpan.FromSeconds(30),
                     BreakDuration = o.CircuitBreakDuration,
+                    OnOpened = _ => Circuit(region, true),
+                    OnHalfOpened = _ => Circuit(region, true),
+                    OnClosed = _ => Circuit(region, false),
                 })
                 .Build();
             Attempt = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(o.AttemptTimeout).Build();
+        }
+
+        private static ValueTask Circuit(string region, bool open)
+        {
+            CloudApiTelemetry.SetCircuitOpen(Provider, region, open);
+            return ValueTask.CompletedTask;
         }
 
         public TokenBucket Reads { get; }
