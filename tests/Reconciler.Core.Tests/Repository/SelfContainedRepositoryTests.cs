@@ -5,13 +5,13 @@ namespace Reconciler.Core.Tests.Repository;
 
 /// <summary>
 /// Issue 7: the project must pass its own tests from its own files. A user who clones the repository has no
-/// sibling folders (no ../shared), so no test, project or CI file may reach above the repository root.
+/// sibling folders (no shared folder beside the clone), so no test, project or CI file may reach above the repository root.
 /// </summary>
 public sealed class SelfContainedRepositoryTests
 {
     private static readonly string[] Extensions = [".cs", ".csproj", ".props", ".targets", ".sln", ".json", ".sh", ".yaml", ".yml"];
 
-    // "../shared", "..\\shared", Path.Combine(..., "..", "shared") and any ../../.. that climbs out of the root.
+    // A relative climb into the sibling shared folder, with either separator, or as Path.Combine segments.
     private static readonly Regex SharedReference = new(@"\.\.[/\\]shared\b|""\.\.""\s*,\s*""shared""", RegexOptions.Compiled);
 
     [Test]
