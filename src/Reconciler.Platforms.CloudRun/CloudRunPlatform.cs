@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using System.Collections.Concurrent;
 using Reconciler.Core.CloudRun;
 using Reconciler.Core.Model;
@@ -35,6 +36,8 @@ public sealed class CloudRunPlatform : IPlatform, IDisposable
     }
 
     public bool Handles(ResourceManifest manifest) => manifest is CloudRunServiceManifest;
+
+    public IDecider Decider { get; } = new NoDecider("CloudRunService decisions are not built yet (issue 8 part B)");
 
     public async Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using System.Collections.Concurrent;
 using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
@@ -24,6 +25,8 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
     private readonly AccountGuard _account = new(policy);
 
     public bool Handles(ResourceManifest manifest) => manifest is EcsServiceManifest;
+
+    public IDecider Decider => EcsServiceDecider.Instance;
 
     public async Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken ct)
     {

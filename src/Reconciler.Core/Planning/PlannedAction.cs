@@ -47,8 +47,11 @@ public sealed record TagService(ResourceKey Key, IReadOnlyDictionary<string, str
     public override string Verb => "TagResource";
 }
 
-/// <summary>Point the service back at the last known-good task definition (chosen by the pure core).</summary>
-public sealed record RollBack(ResourceKey Key, string TargetTaskDefinitionArn, string Reason) : PlannedAction(Key)
+/// <summary>
+/// Put the resource back on the last known-good version chosen by the pure core (ECS: a task definition ARN; Cloud
+/// Run: a revision name). Platform-neutral: each platform's executor knows what a version is.
+/// </summary>
+public sealed record RollBack(ResourceKey Key, string TargetVersion, string Reason) : PlannedAction(Key)
 {
     public override string Verb => "RollBack";
 }

@@ -1,5 +1,6 @@
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 
 namespace Reconciler.Core.Seams;
 
@@ -10,6 +11,9 @@ namespace Reconciler.Core.Seams;
 public interface IPlatform
 {
     bool Handles(ResourceManifest manifest);
+
+    /// <summary>The platform's own pure decider (built on <see cref="DecisionRules"/>); the engine never picks one by type.</summary>
+    IDecider Decider { get; }
 
     /// <summary>Resolve references and observe live state. Throws <see cref="PlatformException"/> for per-resource problems.</summary>
     Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken cancellationToken);

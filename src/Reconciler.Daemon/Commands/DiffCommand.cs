@@ -56,7 +56,7 @@ internal static class DiffCommand
             try
             {
                 var observation = await platform.ObserveAsync(manifest, ct);
-                var decision = Decider.Decide(observation, new DecisionContext(cloud.Time.GetUtcNow(), null));
+                var decision = platform.Decider.Decide(observation, new DecisionContext(cloud.Time.GetUtcNow(), null));
                 differs |= !decision.Plan.IsEmpty || decision is Decision.Stalled;
                 await stdout.WriteAsync(DiffReport.Render(manifest.Key, decision));
             }

@@ -109,7 +109,7 @@ public sealed class ResourceReconciler(
         record.Observation = observation;
         var retry = retries.Take(manifest.Key);
         var context = new DecisionContext(time.GetUtcNow(), entry.Revision, IgnorePin: retry);
-        var decision = record.Orphan ? Decider.DecideOrphan(observation) : Decider.Decide(observation, context);
+        var decision = record.Orphan ? platform.Decider.DecideOrphan(observation) : platform.Decider.Decide(observation, context);
         record.Decision = decision;
         record.Health = decision.Health;
         if (!decision.Plan.IsEmpty)

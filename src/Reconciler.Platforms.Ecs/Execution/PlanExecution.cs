@@ -113,11 +113,11 @@ internal sealed class PlanExecution(
         var ecs = clients.For(location.Region).Ecs;
         await policy.RunAsync(location.Region, "UpdateService", t => ecs.UpdateServiceAsync(new Api.UpdateServiceRequest
         {
-            Cluster = location.Cluster, Service = rollBack.Key.Name, TaskDefinition = rollBack.TargetTaskDefinitionArn,
+            Cluster = location.Cluster, Service = rollBack.Key.Name, TaskDefinition = rollBack.TargetVersion,
         }, t), ct);
         WriteCalls++;
-        Steps.Add($"rolled back {rollBack.Key.Name} to {Short(rollBack.TargetTaskDefinitionArn)}: {rollBack.Reason}");
-        await TagAsync(rollBack.Key, new Dictionary<string, string> { [TagKeys.Target] = rollBack.TargetTaskDefinitionArn }, ct);
+        Steps.Add($"rolled back {rollBack.Key.Name} to {Short(rollBack.TargetVersion)}: {rollBack.Reason}");
+        await TagAsync(rollBack.Key, new Dictionary<string, string> { [TagKeys.Target] = rollBack.TargetVersion }, ct);
     }
 
     private async Task TagAsync(ResourceKey key, IReadOnlyDictionary<string, string> tags, CancellationToken ct)

@@ -54,7 +54,7 @@ public sealed class EcsDeciderRolloutTests
         Assert.That(decision, Is.TypeOf<Decision.RollBack>());
         var pin = decision.Plan.Actions.OfType<TagService>().Single();
         Assert.That(pin.Tags, Is.EqualTo(new Dictionary<string, string> { [TagKeys.FailedFingerprint] = ChangedFingerprint }));
-        var rollBacks = decision.Plan.Actions.OfType<RollBack>().Select(r => r.TargetTaskDefinitionArn);
+        var rollBacks = decision.Plan.Actions.OfType<RollBack>().Select(r => r.TargetVersion);
         Assert.That(rollBacks, Is.EqualTo(rollBackAction ? new[] { Old } : Array.Empty<string>()));
     }
 

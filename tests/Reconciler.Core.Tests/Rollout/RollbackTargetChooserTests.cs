@@ -26,7 +26,7 @@ public sealed class RollbackTargetChooserTests
     public void The_rollback_target_is(ObservedEcsService observed, string? target)
     {
         var choice = RollbackTargetChooser.Choose(Key, observed, New, "tasks keep stopping");
-        Assert.That(choice.Action?.TargetTaskDefinitionArn, Is.EqualTo(target));
+        Assert.That(choice.Action?.TargetVersion, Is.EqualTo(target));
         Assert.That(choice.Reason, Does.Contain(New).And.Contain("tasks keep stopping"));
     }
 

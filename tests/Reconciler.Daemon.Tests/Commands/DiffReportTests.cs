@@ -1,3 +1,4 @@
+using Reconciler.Core.Ecs;
 using Reconciler.Daemon.Commands;
 using Reconciler.Core.Reconciling;
 using Reconciler.Testing.Builders;

@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
@@ -24,6 +25,8 @@ internal sealed class ScriptedPlatform : IPlatform
     public Task Observing => _observing.Task;
 
     public bool Handles(ResourceManifest manifest) => manifest is EcsServiceManifest;
+
+    public IDecider Decider => EcsServiceDecider.Instance;
 
     public async Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken ct)
     {

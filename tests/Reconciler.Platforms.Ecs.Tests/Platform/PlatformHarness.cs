@@ -47,7 +47,7 @@ internal sealed class PlatformHarness : IAsyncDisposable
     public async Task<Decision> ReconcileAsync(EcsServiceManifest manifest, string? revision = null)
     {
         var observation = await Platform.ObserveAsync(manifest, CancellationToken.None);
-        var decision = Decider.Decide(observation, new DecisionContext(Time.GetUtcNow(), revision));
+        var decision = Platform.Decider.Decide(observation, new DecisionContext(Time.GetUtcNow(), revision));
         if (!decision.Plan.IsEmpty)
         {
             await Platform.ApplyAsync(decision.Plan, new ApplyContext(revision), CancellationToken.None);

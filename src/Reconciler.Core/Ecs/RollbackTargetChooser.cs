@@ -1,8 +1,7 @@
-using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 
-namespace Reconciler.Core.Rollout;
+namespace Reconciler.Core.Ecs;
 
 /// <summary>The version to roll back to, or why there is none (then the caller reports Stalled without a rollback).</summary>
 public sealed record RollbackChoice(RollBack? Action, string Reason);

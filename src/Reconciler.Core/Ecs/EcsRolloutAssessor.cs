@@ -1,8 +1,8 @@
+using Reconciler.Core.Rollout;
 using System.Globalization;
-using Reconciler.Core.Ecs;
 using Reconciler.Core.Health;
 
-namespace Reconciler.Core.Rollout;
+namespace Reconciler.Core.Ecs;
 
 /// <summary>
 /// Judges one ECS rollout towards a target task definition. Completed only when the service is stable in the

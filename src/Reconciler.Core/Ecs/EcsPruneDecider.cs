@@ -1,8 +1,8 @@
-using Reconciler.Core.Ecs;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Health;
 using Reconciler.Core.Planning;
 
-namespace Reconciler.Core.Reconciling;
+namespace Reconciler.Core.Ecs;
 
 /// <summary>
 /// Prune of an ECS service removed from git (opt-in per resource with <c>syncPolicy.prune</c>): scale it to 0, and

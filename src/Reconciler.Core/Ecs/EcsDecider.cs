@@ -1,11 +1,11 @@
+using Reconciler.Core.Rollout;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Diffing;
-using Reconciler.Core.Ecs;
 using Reconciler.Core.Fingerprints;
 using Reconciler.Core.Health;
 using Reconciler.Core.Planning;
-using Reconciler.Core.Rollout;
 
-namespace Reconciler.Core.Reconciling;
+namespace Reconciler.Core.Ecs;
 
 /// <summary>
 /// The level-based decision for one ECS service, from (resolved desired, observed, now) alone. State that must
@@ -19,9 +19,9 @@ public static class EcsDecider
         var desired = observation.Desired;
         var service = observation.Service;
         var fingerprint = SpecFingerprint.Of(EcsDesiredNormalizer.Normalize(desired.Spec.TaskDefinition));
-        var failed = NonEmpty(service?.Tag(TagKeys.FailedFingerprint));
+        var failed = DecisionRules.NonEmpty(service?.Tag(TagKeys.FailedFingerprint));
         // No revision (a one-shot apply without --revision may pass ""): nothing to write, and no way to tell drift.
-        ctx = ctx with { GitRevision = NonEmpty(ctx.GitRevision) };
+        ctx = ctx with { GitRevision = DecisionRules.NonEmpty(ctx.GitRevision) };
         var planContext = new PlanContext(ctx.GitRevision, ctx.IgnorePin ? null : failed);
         var diff = EcsDiff.Diff(desired, service);
         if (service is null || diff.Missing)
@@ -29,7 +29,7 @@ public static class EcsDecider
             return new Decision.Converge(EcsPlanner.Plan(desired, diff, planContext),
                 new HealthAssessment(HealthStatus.Missing, "service does not exist yet"), "creating the service", diff.Changes, false);
         }
-        var target = NonEmpty(service.Tag(TagKeys.Target));
+        var target = DecisionRules.NonEmpty(service.Tag(TagKeys.Target));
         var watching = service.Tag(TagKeys.Fingerprint) == fingerprint && target is not null
             && service.Tag(TagKeys.LastKnownGood) != target && (failed != fingerprint || ctx.IgnorePin);
         if (watching)
@@ -66,17 +66,18 @@ public static class EcsDecider
         var service = observation.Service!;
         var key = observation.Desired.Key;
         var pin = new TagService(key, new Dictionary<string, string> { [TagKeys.FailedFingerprint] = fingerprint });
-        var degraded = new HealthAssessment(HealthStatus.Degraded, $"rollout of {Short(target)} failed: {reason}");
-        if (!(observation.Desired.Spec.Rollback?.AutomaticEnabled ?? true))
+        var failure = $"rollout of {Short(target)} failed: {reason}";
+        var degraded = new HealthAssessment(HealthStatus.Degraded, failure);
+        if (DecisionRules.RollbackOff(observation.Desired.Spec.Rollback, new Plan(key, [pin]), degraded, failure) is { } off)
         {
-            return new Decision.Stalled(new Plan(key, [pin]), degraded, $"rollout of {Short(target)} failed: {reason}; automatic rollback is off", []);
+            return off;
         }
         var choice = RollbackTargetChooser.Choose(key, service, target, reason);
         if (choice.Action is null)
         {
             return new Decision.Stalled(new Plan(key, [pin]), degraded, choice.Reason, []);
         }
-        var alreadyThere = service.TaskDefinitionArn == choice.Action.TargetTaskDefinitionArn && service.Deployments.Count <= 1;
+        var alreadyThere = service.TaskDefinitionArn == choice.Action.TargetVersion && service.Deployments.Count <= 1;
         var actions = alreadyThere ? new PlannedAction[] { pin } : [choice.Action, pin];
         var message = alreadyThere ? $"{choice.Reason} (ECS had already rolled it back)" : choice.Reason;
         return new Decision.RollBack(new Plan(key, actions), degraded, message);
@@ -89,30 +90,20 @@ public static class EcsDecider
         var health = EcsHealth.Assess(service, service.TaskDefinitionArn);
         if (EcsPlanner.IsPinned(desired, diff, planContext))
         {
-            var message = $"the rollout of this spec failed and was rolled back to {Short(service.Tag(TagKeys.LastKnownGood) ?? service.TaskDefinitionArn)}; " +
-                $"commit a fix, or run 'reconciler retry {desired.Metadata.Name}' to try the same spec again";
-            return new Decision.Stalled(Plan.Empty(desired.Key), health with { Status = HealthStatus.Degraded, Message = message }, message, diff.Changes);
+            return DecisionRules.Pinned(desired, Short(service.Tag(TagKeys.LastKnownGood) ?? service.TaskDefinitionArn), health, diff.Changes);
         }
         if (diff.InSync)
         {
-            // Scaling adds no deployment to watch, yet "apply" must not report success with 1 of 3 tasks running.
-            return health.Status == HealthStatus.Progressing
-                ? new Decision.Watch(Plan.Empty(desired.Key), health, health.Message)
-                : new Decision.InSync(Plan.Empty(desired.Key), health, health.Message);
+            return DecisionRules.InSyncOrWatch(desired.Key, health);
         }
         var drift = IsDrift(service, diff, fingerprint, ctx, desired.Spec);
-        if (drift && !desired.SyncPolicy.SelfHealEnabled)
+        if (DecisionRules.ReportOnly(desired, drift, diff, health) is { } reported)
         {
-            return new Decision.Stalled(Plan.Empty(desired.Key), health,
-                $"changed outside git ({Describe(diff)}); not corrected because spec.syncPolicy.selfHeal is false", diff.Changes, IsDrift: true);
+            return reported;
         }
-        var plan = EcsPlanner.Plan(desired, diff, planContext);
-        if (ctx.IgnorePin && failed is not null)
-        {
-            plan = plan with { Actions = [.. plan.Actions, new TagService(desired.Key, new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "" })] };
-        }
-        var verb = drift ? "correcting drift" : "applying";
-        return new Decision.Converge(plan, health, $"{verb}: {Describe(diff)}", diff.Changes, drift);
+        var clearPin = new TagService(desired.Key, new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "" });
+        var plan = DecisionRules.LiftPin(EcsPlanner.Plan(desired, diff, planContext), ctx, failed, clearPin);
+        return DecisionRules.Converge(plan, health, diff, drift);
     }
 
     /// <summary>
@@ -124,12 +115,7 @@ public static class EcsDecider
         (ctx.GitRevision is not null && service.Tag(TagKeys.GitRevision) == ctx.GitRevision)
         || service.Tag(TagKeys.Spec) == SpecFingerprint.OfService(spec)
         || (diff.Touches(ChangeScope.Template) && service.Tag(TagKeys.Fingerprint) == fingerprint
-            && NonEmpty(service.Tag(TagKeys.Target)) is { } target && service.TaskDefinitionArn != target);
-
-    private static string Describe(ResourceDiff diff) =>
-        string.Join("; ", diff.Changes.Take(5).Select(c => c.ToString())) + (diff.Changes.Count > 5 ? $"; and {diff.Changes.Count - 5} more" : "");
-
-    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+            && DecisionRules.NonEmpty(service.Tag(TagKeys.Target)) is { } target && service.TaskDefinitionArn != target);
 
     private static string Short(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 }

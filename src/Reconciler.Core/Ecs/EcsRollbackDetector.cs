@@ -1,6 +1,5 @@
-using Reconciler.Core.Ecs;
 
-namespace Reconciler.Core.Rollout;
+namespace Reconciler.Core.Ecs;
 
 /// <summary>
 /// Recognizes that ECS itself abandoned the target (deployment circuit breaker with rollback, or a CloudWatch
