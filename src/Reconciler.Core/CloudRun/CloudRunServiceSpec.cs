@@ -1,4 +1,5 @@
 using Reconciler.Core.Model;
+using Reconciler.Core.Verification;
 
 namespace Reconciler.Core.CloudRun;
 
@@ -17,7 +18,8 @@ public sealed record CloudRunServiceSpec(
     IReadOnlyList<CloudRunTrafficTarget>? Traffic = null,
     RollbackSpec? Rollback = null,
     IReadOnlyDictionary<string, string>? Labels = null,
-    SyncPolicy? SyncPolicy = null)
+    SyncPolicy? SyncPolicy = null,
+    VerifySpec? Verify = null)
 {
     /// <summary>The containers, with the <c>image:</c> shorthand expanded.</summary>
     public IReadOnlyList<CloudRunContainerSpec> EffectiveContainers =>

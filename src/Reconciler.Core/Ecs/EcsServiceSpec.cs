@@ -1,4 +1,5 @@
 using Reconciler.Core.Model;
+using Reconciler.Core.Verification;
 
 namespace Reconciler.Core.Ecs;
 
@@ -16,4 +17,5 @@ public sealed record EcsServiceSpec(
     EcsDeploymentSpec? Deployment = null,
     RollbackSpec? Rollback = null,
     IReadOnlyDictionary<string, string>? Tags = null,
-    SyncPolicy? SyncPolicy = null);
+    SyncPolicy? SyncPolicy = null,
+    VerifySpec? Verify = null);

@@ -27,6 +27,10 @@ internal static class RecordBinder
         {
             return ReferenceBinder.BindValue(node, path, context);
         }
+        if (type == typeof(Reconciler.Core.Verification.ExpectedStatus))
+        {
+            return BindExpectedStatus(node, owner, path, context);
+        }
         if (type == typeof(SecretRef))
         {
             return ReferenceBinder.BindSecret(node, owner, path, context);
@@ -44,6 +48,15 @@ internal static class RecordBinder
         type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
 
     public static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    /// <summary><c>expectStatus: 200</c> or <c>expectStatus: [200, 204]</c>.</summary>
+    private static BindResult BindExpectedStatus(YNode node, Type owner, string path, BindingContext context)
+    {
+        var bound = node is YScalar
+            ? ScalarBinder.Bind(node, typeof(int), path, context) is { Ok: true } one ? BindResult.Of(new List<int> { (int)one.Value! }) : BindResult.Failed
+            : CollectionBinder.Bind(node, typeof(IReadOnlyList<int>), owner, path, context);
+        return bound.Ok ? BindResult.Of(new Reconciler.Core.Verification.ExpectedStatus((IReadOnlyList<int>)bound.Value!)) : BindResult.Failed;
+    }
 
     private static BindResult BindRecord(YNode node, Type type, string path, BindingContext context)
     {

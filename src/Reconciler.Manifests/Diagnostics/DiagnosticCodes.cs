@@ -52,6 +52,15 @@ public static class DiagnosticCodes
     public const string HostPortMismatch = "RC0045";
     public const string IngressContainer = "RC0046";
 
+    // Errors: spec.verify (verification gates).
+    public const string VerifyUrl = "RC0047";
+    public const string VerifyPlaceholder = "RC0048";
+    public const string VerifyDuration = "RC0049";
+    public const string VerifyRegex = "RC0050";
+    public const string VerifyCondition = "RC0051";
+    public const string VerifyDuplicateCheck = "RC0052";
+    public const string VerifyLimit = "RC0053";
+
     // Warnings: lint rules.
     public const string StartPeriodTooShort = "RC1001";
     public const string HealthCheckNeedsCurl = "RC1002";

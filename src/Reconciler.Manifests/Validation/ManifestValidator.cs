@@ -28,9 +28,11 @@ public static class ManifestValidator
         {
             case EcsServiceManifest ecs:
                 EcsServiceValidator.Validate(ecs.Spec, findings);
+                VerifyValidator.Validate(ecs.Spec.Verify, findings);
                 break;
             case CloudRunServiceManifest cloudRun:
                 CloudRunServiceValidator.Validate(cloudRun.Metadata.Name, cloudRun.Spec, findings);
+                VerifyValidator.Validate(cloudRun.Spec.Verify, findings);
                 break;
         }
         return findings.Items;
