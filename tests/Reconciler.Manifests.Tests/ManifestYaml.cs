@@ -53,4 +53,19 @@ internal static class ManifestYaml
         Assert.That(yaml, Does.Contain(find), "test template changed");
         return yaml.Replace(find, replace);
     }
+
+    /// <summary>The one error with this code: at this field, with a line, and the manifest dropped.</summary>
+    public static Diagnostics.Diagnostic ErrorAt(FileLoadResult result, string code, string field)
+    {
+        var error = result.Diagnostics.FirstOrDefault(d => d.Code == code);
+        Assert.That(error, Is.Not.Null, string.Join("\n", result.Diagnostics));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Severity, Is.EqualTo(Diagnostics.Severity.Error));
+            Assert.That(error.FieldPath, Is.EqualTo(field));
+            Assert.That(error.Location.Line, Is.GreaterThan(0));
+            Assert.That(result.Manifests, Is.Empty);
+        });
+        return error!;
+    }
 }

@@ -31,16 +31,6 @@ public sealed class ValidationTests
     [TestCaseSource(nameof(Cases))]
     public void A_rule_violation_is_an_error_at_its_field(string template, string find, string replace, string code, string field)
     {
-        var result = ManifestYaml.Load(template.With(find, replace));
-
-        var error = result.Diagnostics.FirstOrDefault(d => d.Code == code);
-        Assert.That(error, Is.Not.Null, string.Join("\n", result.Diagnostics));
-        Assert.Multiple(() =>
-        {
-            Assert.That(error!.Severity, Is.EqualTo(Severity.Error));
-            Assert.That(error.FieldPath, Is.EqualTo(field));
-            Assert.That(error.Location.Line, Is.GreaterThan(0));
-            Assert.That(result.Manifests, Is.Empty);
-        });
+        ManifestYaml.ErrorAt(ManifestYaml.Load(template.With(find, replace)), code, field);
     }
 }

@@ -87,18 +87,9 @@ public sealed class VerifyValidationTests
     {
         foreach (var yaml in new[] { Ecs(Verify.With(find, replace)), Run(Verify.With(find, replace)) })
         {
-            var result = ManifestYaml.Load(yaml);
+            var error = ManifestYaml.ErrorAt(ManifestYaml.Load(yaml), code, field);
 
-            var error = result.Diagnostics.FirstOrDefault(d => d.Code == code);
-            Assert.That(error, Is.Not.Null, string.Join("\n", result.Diagnostics));
-            Assert.Multiple(() =>
-            {
-                Assert.That(error!.Severity, Is.EqualTo(Severity.Error));
-                Assert.That(error.FieldPath, Is.EqualTo(field));
-                Assert.That(error.Location.Line, Is.GreaterThan(0));
-                Assert.That(error.Location.Column, Is.GreaterThan(0));
-                Assert.That(result.Manifests, Is.Empty);
-            });
+            Assert.That(error.Location.Column, Is.GreaterThan(0));
         }
     }
 
