@@ -63,6 +63,11 @@ internal static class DaemonEndpoints
         var handler = new WebhookHandler(secret, limiter, trigger.Request);
         app.MapPost("/hooks/git", async (HttpContext context) =>
         {
+            // The limit runs before anything is read: a flood costs neither memory nor an HMAC.
+            if (handler.Admit(context.Connection.RemoteIpAddress?.ToString()) is { } refused)
+            {
+                return Results.Text(refused.Reason + "\n", statusCode: refused.StatusCode);
+            }
             if (context.Request.ContentLength > MaxWebhookBytes)
             {
                 return Results.Text("payload too large\n", statusCode: 413);
@@ -72,7 +77,7 @@ internal static class DaemonEndpoints
             {
                 return Results.Text("payload too large\n", statusCode: 413);
             }
-            var result = handler.Handle(context.Request.Headers, body, context.Connection.RemoteIpAddress?.ToString());
+            var result = handler.Handle(context.Request.Headers, body);
             return Results.Text(result.Reason + "\n", statusCode: result.StatusCode);
         });
     }

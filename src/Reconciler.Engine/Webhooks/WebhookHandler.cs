@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace Reconciler.Engine.Webhooks;
 
 /// <summary>
-/// The webhook's decision, separate from HTTP plumbing: rate limit (429), then signature (401), then
-/// trigger a fetch and answer 202. The trigger should only enqueue (a fetch + reconcile happens later),
+/// The webhook's decision, separate from HTTP plumbing: rate limit (429, <see cref="Admit"/>, before the body is
+/// read), then signature (401, <see cref="Handle"/>), then trigger a fetch and answer 202. The trigger should only enqueue (a fetch + reconcile happens later),
 /// so GitHub's 10-second delivery timeout is never at risk.
 /// </summary>
 public sealed class WebhookHandler
@@ -27,12 +27,17 @@ public sealed class WebhookHandler
         this.onPush = onPush;
     }
 
-    public WebhookResult Handle(IHeaderDictionary headers, byte[] body, string? remoteAddress)
+    /// <summary>
+    /// The rate limit, checked on the headers alone: a refused delivery costs a dictionary lookup, and its body is
+    /// never buffered. Null = admitted; read the body and call <see cref="Handle"/>.
+    /// </summary>
+    public WebhookResult? Admit(string? remoteAddress) => limiter.TryAcquire(remoteAddress)
+        ? null
+        : new WebhookResult(StatusCodes.Status429TooManyRequests, "too many webhook deliveries; retry later", false);
+
+    /// <summary>An admitted delivery: signature, then ping or push.</summary>
+    public WebhookResult Handle(IHeaderDictionary headers, byte[] body)
     {
-        if (!limiter.TryAcquire(remoteAddress))
-        {
-            return new WebhookResult(StatusCodes.Status429TooManyRequests, "too many webhook deliveries; retry later", false);
-        }
         var check = GitHubSignatureVerifier.Verify(body, headers[GitHubSignatureVerifier.HeaderName].FirstOrDefault(), secret);
         if (check != SignatureCheck.Valid)
         {

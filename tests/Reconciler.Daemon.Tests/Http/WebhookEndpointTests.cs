@@ -22,6 +22,21 @@ public sealed class WebhookEndpointTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
 
+    [Test]
+    public async Task A_delivery_over_the_rate_limit_gets_429_before_its_body_is_read()
+    {
+        await using var world = await DaemonHarness.StartAsync(new HarnessOptions { WebhookSecret = "secret" });
+        for (var i = 0; i < 30; i++)
+        {
+            using var unsigned = await world.Daemon.Http.PostAsync("/hooks/git", new StringContent("{}"));
+            Assert.That(unsigned.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "within the limit the signature is checked");
+        }
+        using var response = await world.Daemon.Http.PostAsync("/hooks/git", new ByteArrayContent(new byte[SixMegabytes]));
+
+        // Over the limit the answer is 429, not the 413 the body would earn: the limit ran before the read.
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
     /// <summary>A readable stream whose length is unknown, so HttpClient sends it chunked (no Content-Length).</summary>
     private sealed class UnknownLengthStream(int size) : Stream
     {

@@ -30,7 +30,7 @@ public sealed class WebhookHandlerTests
     [Test]
     public void A_signed_push_is_accepted_and_triggers_a_fetch()
     {
-        var result = Handler().Handle(Headers(GitHubSignatureVerifier.Sign(Push, Secret)), Push, "10.0.0.1");
+        var result = Handler().Handle(Headers(GitHubSignatureVerifier.Sign(Push, Secret)), Push);
 
         Assert.That(result, Is.EqualTo(new WebhookResult(202, "fetch scheduled", Triggered: true)));
         Assert.That(pushes, Is.EqualTo(1));
@@ -39,7 +39,7 @@ public sealed class WebhookHandlerTests
     [Test]
     public void A_signed_ping_is_accepted_without_a_fetch()
     {
-        var result = Handler().Handle(Headers(GitHubSignatureVerifier.Sign(Push, Secret), "ping"), Push, "10.0.0.1");
+        var result = Handler().Handle(Headers(GitHubSignatureVerifier.Sign(Push, Secret), "ping"), Push);
 
         Assert.That(result.StatusCode, Is.EqualTo(202));
         Assert.That(pushes, Is.Zero);
@@ -50,19 +50,20 @@ public sealed class WebhookHandlerTests
     [TestCase("sha256=0000000000000000000000000000000000000000000000000000000000000000", "signature does not match: the webhook secret differs from the daemon's")]
     public void A_badly_signed_delivery_is_refused_with_401_and_no_fetch(string? signature, string reason)
     {
-        var result = Handler().Handle(Headers(signature), Push, "10.0.0.1");
+        var result = Handler().Handle(Headers(signature), Push);
 
         Assert.That(result, Is.EqualTo(new WebhookResult(401, reason, Triggered: false)));
         Assert.That(pushes, Is.Zero);
     }
 
     [Test]
-    public void Deliveries_over_the_limit_get_429_before_the_signature_is_checked()
+    public void Deliveries_over_the_limit_get_429_before_the_body_or_signature_is_looked_at()
     {
         var handler = Handler(perMinute: 2);
         var signed = Headers(GitHubSignatureVerifier.Sign(Push, Secret));
 
-        var statuses = Enumerable.Range(0, 3).Select(_ => handler.Handle(signed, Push, "10.0.0.1").StatusCode).ToArray();
+        var statuses = Enumerable.Range(0, 3)
+            .Select(_ => (handler.Admit("10.0.0.1") ?? handler.Handle(signed, Push)).StatusCode).ToArray();
 
         Assert.That(statuses, Is.EqualTo(new[] { 202, 202, 429 }));
         Assert.That(pushes, Is.EqualTo(2));
