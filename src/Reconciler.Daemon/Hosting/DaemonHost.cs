@@ -42,6 +42,7 @@ internal static class DaemonHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls($"http://{settings.Listen}");
+        builder.WebHost.ConfigureKestrel(kestrel => EndpointLimits.Apply(kestrel.Limits));
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
