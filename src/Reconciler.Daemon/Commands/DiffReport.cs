@@ -16,7 +16,8 @@ internal static class DiffReport
             Decision.InSync => "Synced",
             Decision.Watch => "Synced (rollout in progress)",
             Decision.Completed => "Synced (rollout completed)",
-            Decision.Converge c when c.Plan.Actions.Any(a => a is Core.Planning.CreateService) => "Missing",
+            // "Missing" comes from health, which every platform reports, not from an ECS action type.
+            Decision.Converge { Health.Status: Core.Health.HealthStatus.Missing } => "Missing",
             Decision.Converge => "OutOfSync",
             Decision.RollBack => "OutOfSync (rollout failed)",
             _ => "OutOfSync (stalled)",

@@ -35,6 +35,19 @@ public sealed class DiffReportTests
     }
 
     [Test]
+    public void A_resource_that_does_not_exist_is_Missing_whatever_the_platform_names_its_create_action()
+    {
+        var key = new Core.Model.ResourceKey("CloudRunService", "emergence-app");
+        var plan = new Core.Planning.Plan(key, [new Core.Planning.ShiftTraffic(key, [])]);
+        var decision = new Decision.Converge(plan, new Core.Health.HealthAssessment(Core.Health.HealthStatus.Missing, "service does not exist"),
+            "creating the service", [], false);
+
+        var text = DiffReport.Render(key, decision);
+
+        Assert.That(text, Does.StartWith("CloudRunService/emergence-app: Missing [Missing]"));
+    }
+
+    [Test]
     public void A_changed_image_shows_the_field_with_old_and_new_value_and_the_plan()
     {
         var decision = EcsDecider.Decide(new Core.Ecs.EcsObservation(Changed, ObservedEcsBuilder.InSyncWith(EcsManifestBuilder.Manifest())),
