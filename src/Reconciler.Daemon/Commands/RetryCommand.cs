@@ -11,19 +11,20 @@ internal static class RetryCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "Resource name (metadata.name)" };
-        var kind = new Option<string>("--kind") { Description = "Resource kind", DefaultValueFactory = _ => "EcsService" };
+        var kind = new Option<string?>("--kind") { Description = "Resource kind; needed only when several declared kinds share the name" };
         var url = new Option<string>("--url") { Description = "Base URL of the daemon", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var command = new Command("retry", "Retry a resource whose rollout failed and was rolled back") { name, kind, url };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(url)!, parse.GetValue(kind)!, parse.GetValue(name)!, Console.Out, Console.Error, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(url)!, parse.GetValue(kind), parse.GetValue(name)!, Console.Out, Console.Error, ct));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string url, string kind, string name, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    internal static async Task<int> RunAsync(string url, string? kind, string name, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var target = new Uri($"{url.TrimEnd('/')}/retry/{Uri.EscapeDataString(kind)}/{Uri.EscapeDataString(name)}");
+            var path = kind is null ? Uri.EscapeDataString(name) : $"{Uri.EscapeDataString(kind)}/{Uri.EscapeDataString(name)}";
+            var target = new Uri($"{url.TrimEnd('/')}/retry/{path}");
             using var response = await http.PostAsync(target, content: null, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)

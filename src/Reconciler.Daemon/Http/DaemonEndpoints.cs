@@ -35,6 +35,7 @@ internal static class DaemonEndpoints
             "text/html; charset=utf-8"));
         DaemonTelemetry.MapMetrics(app);
         app.MapPost("/retry/{kind}/{name}", (string kind, string name) => Retry(sp, new ResourceKey(kind, name)));
+        app.MapPost("/retry/{name}", (string name) => RetryByName(sp, name));
         MapWebhook(app, settings);
     }
 
@@ -47,6 +48,18 @@ internal static class DaemonEndpoints
         sp.GetRequiredService<RetryRequests>().Request(key);
         sp.GetRequiredService<WorkQueue<ResourceKey>>().Add(key);
         return Results.Text($"{key}: retry requested; the failed spec will be applied once more\n", statusCode: 202);
+    }
+
+    /// <summary>The kind comes from the desired state: a name declared by exactly one kind needs no --kind.</summary>
+    private static IResult RetryByName(IServiceProvider sp, string name)
+    {
+        var matches = sp.GetRequiredService<DesiredStateStore>().Keys.Where(k => k.Name == name).ToList();
+        return matches.Count switch
+        {
+            0 => Results.Text($"no resource named {name} is declared in the current desired state\n", statusCode: 404),
+            1 => Retry(sp, matches[0]),
+            _ => Results.Text($"several kinds declare {name} ({string.Join(", ", matches.Select(k => k.Kind).Order())}): pass --kind\n", statusCode: 409),
+        };
     }
 
     private static void MapWebhook(WebApplication app, RunSettings settings)

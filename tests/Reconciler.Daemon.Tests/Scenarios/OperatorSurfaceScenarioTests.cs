@@ -65,7 +65,8 @@ public sealed class OperatorSurfaceScenarioTests
         Assert.That(table.ToString(), Does.Contain("Degraded"));
 
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = await RetryCommand.RunAsync(world.Daemon.BaseUri.ToString(), "EcsService", "web", stdout, stderr, CancellationToken.None);
+        // No --kind: the daemon finds the one declared resource named web.
+        var exit = await RetryCommand.RunAsync(world.Daemon.BaseUri.ToString(), null, "web", stdout, stderr, CancellationToken.None);
         Assert.That(exit, Is.EqualTo(0), stderr.ToString());
         Assert.That(stdout.ToString(), Does.Contain("retry requested"));
 
@@ -90,6 +91,19 @@ public sealed class OperatorSurfaceScenarioTests
 
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(stderr.ToString(), Does.Contain("404").And.Contain("EcsService/nope is not declared"));
+    }
+
+    [Test]
+    public async Task Retry_without_a_kind_of_a_name_nobody_declares_fails_with_a_clear_message()
+    {
+        await using var world = await DaemonHarness.StartAsync(initialYaml: WebManifest.Yaml("v1"));
+        await world.Daemon.WaitAsync(s => s.Source.Revision is not null, "the first fetch");
+
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = await RetryCommand.RunAsync(world.Daemon.BaseUri.ToString(), null, "nope", stdout, stderr, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(stderr.ToString(), Does.Contain("404").And.Contain("no resource named nope is declared"));
     }
 
     private static string? Field(JsonElement e, string name) => e.GetProperty(name).GetString();
