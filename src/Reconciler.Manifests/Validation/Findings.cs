@@ -16,11 +16,12 @@ internal sealed class Findings(FieldLocations locations)
     public void Warning(string code, string message, string path) =>
         items.Add(Diagnostic.Warning(code, message, locations.Of(path), path));
 
-    public void Range(int? value, int min, int max, string path, string what)
+    /// <summary>A number outside [min, max]; <paramref name="code"/> is <c>OutOfRange</c> unless a rule family has its own.</summary>
+    public void Range(int? value, int min, int max, string path, string what, string code = DiagnosticCodes.OutOfRange)
     {
         if (value is { } v && (v < min || v > max))
         {
-            Error(DiagnosticCodes.OutOfRange, $"{what} must be between {min} and {max}, got {v}", path);
+            Error(code, $"{what} must be between {min} and {max}, got {v}", path);
         }
     }
 

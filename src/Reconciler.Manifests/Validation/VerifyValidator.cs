@@ -81,7 +81,7 @@ internal static partial class VerifyValidator
         {
             findings.Error(DiagnosticCodes.VerifyDuration, "timeout is longer than interval (default 10s); shorten the timeout or raise the interval", path + ".timeout");
         }
-        Limit(check.FailureLimit, 0, path + ".failureLimit", "failureLimit", findings);
+        findings.Range(check.FailureLimit, 0, MaxLimit, path + ".failureLimit", "failureLimit", DiagnosticCodes.VerifyLimit);
     }
 
     private static void Prometheus(PrometheusCheckSpec check, string path, HashSet<string> names, Findings findings)
@@ -98,9 +98,9 @@ internal static partial class VerifyValidator
                 path + ".successCondition");
         }
         Duration(check.Interval, MaxInterval, path + ".interval", "interval", findings);
-        Limit(check.Count, 1, path + ".count", "count", findings);
-        Limit(check.FailureLimit, 0, path + ".failureLimit", "failureLimit", findings);
-        Limit(check.InconclusiveLimit, 0, path + ".inconclusiveLimit", "inconclusiveLimit", findings);
+        findings.Range(check.Count, 1, MaxLimit, path + ".count", "count", DiagnosticCodes.VerifyLimit);
+        findings.Range(check.FailureLimit, 0, MaxLimit, path + ".failureLimit", "failureLimit", DiagnosticCodes.VerifyLimit);
+        findings.Range(check.InconclusiveLimit, 0, MaxLimit, path + ".inconclusiveLimit", "inconclusiveLimit", DiagnosticCodes.VerifyLimit);
     }
 
     private static void Name(string name, string path, HashSet<string> names, Findings findings)
@@ -145,14 +145,6 @@ internal static partial class VerifyValidator
         if (value is { } v && (v <= TimeSpan.Zero || v > max))
         {
             findings.Error(DiagnosticCodes.VerifyDuration, $"{what} must be longer than 0s and at most {Binding.Durations.Format(max)}", path);
-        }
-    }
-
-    private static void Limit(int? value, int min, string path, string what, Findings findings)
-    {
-        if (value is { } v && (v < min || v > MaxLimit))
-        {
-            findings.Error(DiagnosticCodes.VerifyLimit, $"{what} must be between {min} and {MaxLimit}, got {v}", path);
         }
     }
 
