@@ -76,8 +76,8 @@ internal static partial class VerifyValidator
         }
         Duration(check.Interval, MaxInterval, path + ".interval", "interval", findings);
         Duration(check.Timeout, MaxTimeout, path + ".timeout", "timeout", findings);
-        if ((check.Timeout ?? HttpCheckSpec.DefaultTimeout) > (check.Interval ?? HttpCheckSpec.DefaultInterval)
-            && check.Timeout is not null && check.Timeout <= MaxTimeout)
+        // Only a timeout that passed its own bound is compared with the interval: one error per field.
+        if (check.Timeout is { } timeout && timeout <= MaxTimeout && timeout > (check.Interval ?? HttpCheckSpec.DefaultInterval))
         {
             findings.Error(DiagnosticCodes.VerifyDuration, "timeout is longer than interval (default 10s); shorten the timeout or raise the interval", path + ".timeout");
         }
