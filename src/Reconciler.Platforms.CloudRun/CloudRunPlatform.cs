@@ -37,7 +37,9 @@ public sealed class CloudRunPlatform : IPlatform, IDisposable
 
     public bool Handles(ResourceManifest manifest) => manifest is CloudRunServiceManifest;
 
-    public IDecider Decider { get; } = new NoDecider("CloudRunService decisions are not built yet (issue 8 part B)");
+    public IDecider Decider => CloudRunDecider.Instance;
+
+    public TimeSpan ProgressDeadline(ResourceManifest manifest) => CloudRunRolloutAssessor.DefaultProgressDeadline;
 
     public async Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken cancellationToken)
     {

@@ -28,6 +28,9 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
 
     public IDecider Decider => EcsServiceDecider.Instance;
 
+    public TimeSpan ProgressDeadline(ResourceManifest manifest) =>
+        (manifest as EcsServiceManifest)?.Spec.Deployment?.EffectiveProgressDeadline ?? EcsDeploymentSpec.DefaultProgressDeadline;
+
     public async Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken ct)
     {
         var manifest = (EcsServiceManifest)desired;

@@ -38,6 +38,24 @@ public static class SpecFingerprint
         return Hash(json);
     }
 
+    /// <summary>
+    /// The whole Cloud Run service spec Reconciler writes (template fingerprint, ingress, labels, traffic; not sync
+    /// policy or rollback), kept in the <see cref="CloudRunAnnotations.Spec"/> annotation. Git's spec equal to it
+    /// while the cloud still differs means the difference was made outside git (drift).
+    /// </summary>
+    public static string OfService(CloudRunServiceSpec spec)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            schema = "reconciler.io/cloud-run-service/v1",
+            template = Of(spec),
+            ingress = spec.Ingress,
+            labels = spec.Labels?.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new[] { kv.Key, kv.Value }).ToArray(),
+            traffic = spec.Traffic?.Select(t => new { t.Percent, t.Latest, t.Revision, t.Tag }).ToArray(),
+        });
+        return Hash(json);
+    }
+
     /// <summary>The canonical JSON itself, for debugging a fingerprint mismatch.</summary>
     public static string CanonicalJson(EcsTaskDefinitionSpec spec) =>
         EcsCanonicalForm.Of(EcsDesiredNormalizer.Normalize(spec)).ToJson();

@@ -15,6 +15,9 @@ public interface IPlatform
     /// <summary>The platform's own pure decider (built on <see cref="DecisionRules"/>); the engine never picks one by type.</summary>
     IDecider Decider { get; }
 
+    /// <summary>How long one rollout of this resource may take before the platform's decider calls it failed.</summary>
+    TimeSpan ProgressDeadline(ResourceManifest manifest);
+
     /// <summary>Resolve references and observe live state. Throws <see cref="PlatformException"/> for per-resource problems.</summary>
     Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken cancellationToken);
 

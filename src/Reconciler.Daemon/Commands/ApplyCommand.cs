@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
+using Reconciler.Core.Seams;
 using Reconciler.Daemon.Hosting;
 using Reconciler.Daemon.Http;
 using Reconciler.Engine;
@@ -76,7 +76,7 @@ internal static class ApplyCommand
         }
         var handled = loaded.Manifests.Where(m => cloud.Platforms.Any(p => p.Handles(m))).OrderBy(m => m.Key.ToString(), StringComparer.Ordinal).ToList();
         var keys = handled.Select(m => m.Key).ToList();
-        var results = await Task.WhenAll(handled.Select(m => ConvergeAsync(reconciler, m.Key, WaitLimit(m), noWait, cloud.Time, ct)));
+        var results = await Task.WhenAll(handled.Select(m => ConvergeAsync(reconciler, m.Key, WaitLimit(cloud.Platforms.First(p => p.Handles(m)), m), noWait, cloud.Time, ct)));
         await stdout.WriteAsync(StatusTable.Render(StatusDocument.From(status)));
         var failed = keys.Zip(results).Where(r => r.Second is not null).ToList();
         foreach (var (key, error) in failed)
@@ -122,7 +122,6 @@ internal static class ApplyCommand
     }
 
     /// <summary>Longer than any rollout may take (its progress deadline, then a rollback), so only a stuck wait hits it.</summary>
-    private static TimeSpan WaitLimit(ResourceManifest manifest) =>
-        2 * (manifest is EcsServiceManifest ecs ? ecs.Spec.Deployment?.EffectiveProgressDeadline ?? EcsDeploymentSpec.DefaultProgressDeadline
-            : EcsDeploymentSpec.DefaultProgressDeadline) + TimeSpan.FromMinutes(5);
+    private static TimeSpan WaitLimit(IPlatform platform, ResourceManifest manifest) =>
+        2 * platform.ProgressDeadline(manifest) + TimeSpan.FromMinutes(5);
 }

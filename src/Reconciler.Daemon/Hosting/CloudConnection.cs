@@ -2,6 +2,8 @@ using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Core.Seams;
 using Reconciler.Emulator.Hosting;
+using Reconciler.Platforms.CloudRun;
+using Reconciler.Platforms.CloudRun.Resilience;
 using Reconciler.Platforms.Ecs;
 using Reconciler.Platforms.Ecs.Resilience;
 using Reconciler.Platforms.Ecs.Wire;
@@ -11,8 +13,10 @@ using Reconciler.Platforms.Ecs.Wire.Errors;
 namespace Reconciler.Daemon.Hosting;
 
 /// <summary>
-/// The platforms the commands talk to: real AWS (default credential chain, endpoint overrides honoured) or, only when
-/// asked with --emulator, an in-process emulator on a loopback port. Never falls back to the emulator silently.
+/// The platforms the commands talk to — the one place that names them (platform registration): ECS and Cloud Run on
+/// the real clouds (AWS's default credential chain and endpoint overrides; Google's application default credentials,
+/// read when the first Cloud Run call is made, and <c>CLOUD_RUN_ENDPOINT</c>) or, only when asked with --emulator,
+/// both on one in-process emulator on a loopback port. Never falls back to the emulator silently.
 /// </summary>
 internal sealed class CloudConnection : IAsyncDisposable
 {
@@ -56,7 +60,8 @@ internal sealed class CloudConnection : IAsyncDisposable
             throw new StartupException(ex.Message);
         }
         var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials);
-        return new CloudConnection(aws, [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System))], TimeProvider.System, null, false);
+        IPlatform[] platforms = [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System)), CloudRunPlatformFactory.Create(TimeProvider.System)];
+        return new CloudConnection(aws, platforms, TimeProvider.System, null, false);
     }
 
     /// <summary>
@@ -72,12 +77,19 @@ internal sealed class CloudConnection : IAsyncDisposable
         // timeout back up so it still means 20 wall seconds (at speed 600 it would otherwise be 33 ms).
         var calls = new AwsCallOptions();
         calls.AttemptTimeout *= speed;
-        return new CloudConnection(clients, [new EcsPlatform(clients, new AwsCallPolicy(calls, time))], time, host, ownsEmulator);
+        var run = new CloudRunCallOptions();
+        run.AttemptTimeout *= speed;
+        IPlatform[] platforms = [new EcsPlatform(clients, new AwsCallPolicy(calls, time)), CloudRunPlatformFactory.ForEmulator(host.BaseUri, time, run)];
+        return new CloudConnection(clients, platforms, time, host, ownsEmulator);
     }
 
     public async ValueTask DisposeAsync()
     {
         _clients.Dispose();
+        foreach (var platform in Platforms.OfType<IDisposable>())
+        {
+            platform.Dispose();
+        }
         if (Emulator is not null && _ownsEmulator)
         {
             await Emulator.DisposeAsync();

@@ -39,6 +39,10 @@ internal sealed class PlanExecution(
             case ShiftTraffic shift:
                 await ShiftTrafficAsync(shift.Key, shift.Targets, ct);
                 break;
+            case RollBack rollBack:
+                // What 'gcloud run services update-traffic --to-revisions REV=100' does: a patch of traffic only.
+                await ShiftTrafficAsync(rollBack.Key, [new CloudRunTrafficTarget(100, Revision: rollBack.TargetVersion)], ct);
+                break;
             case TagService tag:
                 await AnnotateAsync(tag.Key, tag.Tags, ct);
                 break;
@@ -77,7 +81,7 @@ internal sealed class PlanExecution(
     private async Task<RunOperation> WriteTemplateAsync(DeployRevision deploy, string name, string revision, CancellationToken ct)
     {
         var spec = deploy.Spec;
-        var state = StateAnnotations.ForDeploy(deploy.Fingerprint, revision, CloudRunSpecHash.Of(spec), context.GitRevision);
+        var state = StateAnnotations.ForDeploy(deploy.Fingerprint, revision, SpecFingerprint.OfService(spec), context.GitRevision);
         if (deploy.Create)
         {
             var body = RequestMapper.Service(spec, null, revision, state);

@@ -28,6 +28,8 @@ internal sealed class ScriptedPlatform : IPlatform
 
     public IDecider Decider => EcsServiceDecider.Instance;
 
+    public TimeSpan ProgressDeadline(ResourceManifest manifest) => EcsDeploymentSpec.DefaultProgressDeadline;
+
     public async Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken ct)
     {
         Observed++;

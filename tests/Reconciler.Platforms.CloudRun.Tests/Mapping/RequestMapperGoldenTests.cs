@@ -16,7 +16,7 @@ public sealed class RequestMapperGoldenTests
         var resolved = DesiredNormalizer.Normalize(manifest);
         var fingerprint = SpecFingerprint.Of(resolved.Spec);
         var revision = RevisionNames.For(resolved.Metadata.Name, fingerprint);
-        var annotations = StateAnnotations.ForDeploy(fingerprint, revision, CloudRunSpecHash.Of(resolved.Spec), "4f2c1e9");
+        var annotations = StateAnnotations.ForDeploy(fingerprint, revision, SpecFingerprint.OfService(resolved.Spec), "4f2c1e9");
         var service = RequestMapper.Service(resolved.Spec, RequestMapper.ServiceName(resolved), revision, annotations);
         return JsonSerializer.Serialize(service, RunJson.Options);
     }
