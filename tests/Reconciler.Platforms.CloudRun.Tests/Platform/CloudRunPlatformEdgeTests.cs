@@ -47,7 +47,7 @@ public sealed class CloudRunPlatformEdgeTests
     }
 
     [Test]
-    public async Task A_failing_revision_is_observed_with_its_revision_reason_while_the_old_revision_keeps_serving()
+    public async Task A_failing_revision_is_observed_with_its_revision_reason_and_rolled_back_to_the_revision_still_serving()
     {
         await using var h = await CloudRunHarness.StartAsync();
         var good = Seed001.Manifest();
@@ -63,7 +63,8 @@ public sealed class CloudRunPlatformEdgeTests
         var failed = service.Revision(service.LatestCreatedRevision!);
         Assert.Multiple(() =>
         {
-            Assert.That(plan.Actions, Is.Empty, "the failed template is in place: nothing to write");
+            Assert.That(plan.Actions.OfType<RollBack>().Single().TargetVersion, Is.EqualTo(before.Service!.LatestReadyRevision));
+            Assert.That(plan.Actions.OfType<TagService>().Single().Tags[CloudRunAnnotations.FailedFingerprint], Is.EqualTo(SpecFingerprint.Of(after.Desired.Spec)));
             Assert.That(service.TerminalCondition?.State, Is.EqualTo(CloudRunConditionStates.Failed));
             Assert.That(failed?.Failure?.RevisionReason, Is.EqualTo("HEALTH_CHECK_CONTAINER_ERROR"));
             Assert.That(service.LatestReadyRevision, Is.EqualTo(before.Service!.LatestReadyRevision));

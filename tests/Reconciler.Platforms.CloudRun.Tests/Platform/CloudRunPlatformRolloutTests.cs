@@ -29,7 +29,8 @@ public sealed class CloudRunPlatformRolloutTests
             Assert.That(service.TerminalCondition?.State, Is.EqualTo(CloudRunConditionStates.Succeeded));
             Assert.That(service.Annotation(CloudRunAnnotations.Target), Is.EqualTo(expected));
             Assert.That(service.Annotation(CloudRunAnnotations.Fingerprint), Is.EqualTo(SpecFingerprint.Of(observation.Desired.Spec)));
-            Assert.That(h.Writes(), Is.EqualTo(1));
+            Assert.That(service.Annotation(CloudRunAnnotations.LastKnownGood), Is.EqualTo(expected));
+            Assert.That(h.Writes(), Is.EqualTo(2), "the create, then the annotation recording the last known-good revision");
         });
     }
 
@@ -65,7 +66,7 @@ public sealed class CloudRunPlatformRolloutTests
         var story = await h.ConvergeAsync(changed);
 
         Assert.That(story[0], Is.EqualTo("PatchCloudRunService"), string.Join(" → ", story));
-        Assert.That(story.Skip(1), Has.All.EqualTo("nothing"));
+        Assert.That(story.Skip(1).Where(s => s != "nothing"), Is.EqualTo(new[] { "TagResource" }), "only the last known-good annotation follows the patch");
         var revisions = await h.RevisionsAsync(changed);
         var (observation, _) = await h.ReconcileAsync(changed);
         Assert.That(revisions, Has.Count.EqualTo(2));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Reconciler.Core.CloudRun;
 using Reconciler.Core.Diffing;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Seams;
 using Reconciler.Emulator.Hosting;
 using Reconciler.Emulator.Wire;
@@ -16,8 +17,8 @@ namespace Reconciler.Platforms.CloudRun.Tests.Support;
 
 /// <summary>
 /// The emulator and a <see cref="CloudRunPlatform"/> on one <see cref="FakeTimeProvider"/> (speed 1): nothing moves
-/// unless the test advances the clock. <see cref="ConvergeAsync"/> is the engine's loop without the engine, using
-/// Core's diff and planner (the Cloud Run decider lives in Core and is tested there).
+/// unless the test advances the clock. <see cref="ConvergeAsync"/> is the engine's loop without the engine: observe,
+/// the platform's own decider (<see cref="CloudRunPlatform.Decider"/>), apply the decision's plan.
 /// </summary>
 internal sealed class CloudRunHarness : IAsyncDisposable
 {
@@ -53,21 +54,25 @@ internal sealed class CloudRunHarness : IAsyncDisposable
 
     public static CloudRunCallOptions Fast() => new() { RetryBaseDelay = TimeSpan.Zero, OperationFollowBudget = TimeSpan.Zero };
 
-    public async Task<(CloudRunObservation Observation, Plan Plan)> ReconcileAsync(CloudRunServiceManifest manifest, string? revision = null)
+    /// <summary>The decision of the last <see cref="ReconcileAsync"/>.</summary>
+    public Decision? LastDecision { get; private set; }
+
+    public async Task<(CloudRunObservation Observation, Plan Plan)> ReconcileAsync(CloudRunServiceManifest manifest, string? revision = null, bool ignorePin = false)
     {
         var observation = (CloudRunObservation)await Platform.ObserveAsync(manifest, CancellationToken.None);
-        var resolved = observation.Desired;
-        var diff = CloudRunDiff.Diff(resolved, observation.Service);
-        var ctx = new PlanContext(revision, observation.Service?.Annotation(CloudRunAnnotations.FailedFingerprint));
-        var plan = CloudRunPlanner.Plan(resolved, diff, ctx);
-        if (!plan.IsEmpty)
+        var decision = Platform.Decider.Decide(observation, new DecisionContext(Time.GetUtcNow(), revision, ignorePin));
+        LastDecision = decision;
+        if (!decision.Plan.IsEmpty)
         {
-            await Platform.ApplyAsync(plan, new ApplyContext(revision), CancellationToken.None);
+            await Platform.ApplyAsync(decision.Plan, new ApplyContext(revision), CancellationToken.None);
         }
-        return (observation, plan);
+        return (observation, decision.Plan);
     }
 
-    /// <summary>Reconciles every 15 simulated seconds until nothing is planned and the service settled; returns the plans' verbs.</summary>
+    /// <summary>
+    /// Reconciles every 15 simulated seconds until nothing is planned and the decision is final (InSync — the service
+    /// settled — or Stalled); returns the plans' verbs ("nothing" for an empty plan).
+    /// </summary>
     public async Task<List<string>> ConvergeAsync(CloudRunServiceManifest manifest, string? revision = null)
     {
         var story = new List<string>();
@@ -75,7 +80,7 @@ internal sealed class CloudRunHarness : IAsyncDisposable
         {
             var (observation, plan) = await ReconcileAsync(manifest, revision);
             story.Add(plan.IsEmpty ? "nothing" : string.Join("+", plan.Actions.Select(a => a.Verb)));
-            if (plan.IsEmpty && observation.Service is { } s && Settled(s))
+            if (plan.IsEmpty && (LastDecision is Decision.Stalled || (LastDecision is Decision.InSync && observation.Service is { } s && Settled(s))))
             {
                 return story;
             }
