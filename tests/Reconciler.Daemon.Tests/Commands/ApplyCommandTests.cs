@@ -16,14 +16,17 @@ public sealed class ApplyCommandTests
     private const string NewImage = "sandbox-broker-api:v2.4.0";
 
     [Test]
-    public async Task Applying_the_examples_creates_every_ecs_service_with_its_desired_count_running()
+    public async Task Applying_the_examples_creates_every_ecs_service_with_its_desired_count_running_and_the_cloud_run_service_serving()
     {
         await using var scenario = await EmulatorScenario.StartAsync();
 
         var run = await scenario.ApplyAsync();
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(run.Stderr, Does.Contain("emergence-app: skipped (CloudRunService is not supported yet)"));
+        Assert.That(run.Stderr, Does.Not.Contain("not supported"));
+        var row = run.Stdout.Split('\n').Single(l => l.Contains("emergence-app "));
+        Assert.That(row, Does.Contain("CloudRunService").And.Contain("Synced").And.Contain("Healthy").And.Contain("rollout of emergence-app-").And.Contain("completed"));
+        Assert.That(scenario.Writes().GetValueOrDefault("services.create"), Is.EqualTo(1), "one Cloud Run service created");
         await AssertRunningAsync(scenario, "eu-west-3", "plan-charge-prod", "plan-charge-prod-backend", 2);
         await AssertRunningAsync(scenario, Region, Cluster, "sandbox-broker", 2);
         await AssertRunningAsync(scenario, Region, Cluster, "sandbox-broker-worker", 1);

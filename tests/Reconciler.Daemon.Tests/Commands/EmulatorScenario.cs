@@ -19,11 +19,11 @@ internal sealed class EmulatorScenario : IAsyncDisposable
 {
     public const double Speed = 600;
 
-    /// <summary>The ECS and SSM operations that change something.</summary>
+    /// <summary>The ECS, SSM and Cloud Run operations that change something.</summary>
     public static readonly string[] WriteOperations =
     [
         "RegisterTaskDefinition", "CreateService", "UpdateService", "TagResource", "DeregisterTaskDefinition", "UntagResource",
-        "DeleteService", "PutParameter", "DeleteParameter",
+        "DeleteService", "PutParameter", "DeleteParameter", "services.create", "services.patch", "services.delete",
     ];
 
     private readonly EcsRegionClients _inspect;
