@@ -16,9 +16,14 @@ namespace Reconciler.Platforms.Ecs;
 /// <summary>
 /// The ECS seam: observe (resolve SSM references, DescribeServices, the task definition — cached by ARN since it is
 /// immutable — and recent stopped tasks) and apply a plan. Never touches a service no manifest declares.
+/// A pass (<see cref="BeginPassAsync"/>) describes its services up front, 10 names per call and cluster, and each
+/// key's observation in that pass uses its prefetched service once instead of calling again.
 /// </summary>
-public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) : IPlatform
+public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) : IPlatform, IPassObserver
 {
+    /// <summary>Prefetch calls in flight at once (they still queue behind the region's rate limiter).</summary>
+    private const int PrefetchParallelism = 4;
+    private readonly PassObservations _pass = new();
     private readonly TaskDefinitionCache _taskDefinitions = new();
     private readonly ConcurrentDictionary<ResourceKey, ServiceLocation> _locations = new();
     private readonly DescribeServicesBatcher _describe = new(policy);
@@ -38,7 +43,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
         var aws = clients.For(region);
         await _account.CheckAsync(manifest, aws.Ecs, ct);
         var resolved = await SsmResolver.ResolveAsync(manifest, aws.Ssm, policy, ct);
-        var service = await DescribeServiceAsync(manifest, aws.Ecs, ct);
+        var service = _pass.TryTake(manifest, out var prefetched) ? prefetched : await DescribeServiceAsync(manifest, aws.Ecs, ct);
         _locations[manifest.Key] = new ServiceLocation(region, manifest.Spec.Cluster, service?.ServiceArn);
         if (service is null)
         {
@@ -55,11 +60,50 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
     public async Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken ct)
     {
         var execution = new PlanExecution(clients, policy, _taskDefinitions, _locations, context);
-        foreach (var action in plan.Actions)
+        try
         {
-            await execution.ExecuteAsync(action, ct);
+            foreach (var action in plan.Actions)
+            {
+                await execution.ExecuteAsync(action, ct);
+            }
+        }
+        finally
+        {
+            // Whatever was prefetched for this service before the write is no longer the truth.
+            _pass.Written(plan.Key);
         }
         return new ApplyReport(execution.Steps, execution.WriteCalls);
+    }
+
+    public async Task BeginPassAsync(IReadOnlyList<ResourceManifest> manifests, CancellationToken ct)
+    {
+        var entries = _pass.Begin();
+        var chunks = manifests.OfType<EcsServiceManifest>()
+            .Where(m => !m.SyncPolicy.Suspended)
+            .GroupBy(m => (m.Spec.Region, m.Spec.Cluster))
+            .SelectMany(g => g.DistinctBy(m => m.Metadata.Name).Chunk(DescribeServicesBatcher.MaxNames))
+            .ToList();
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = PrefetchParallelism, CancellationToken = ct },
+            async (chunk, token) =>
+            {
+                var region = chunk[0].Spec.Region;
+                var cluster = chunk[0].Spec.Cluster;
+                var generations = chunk.ToDictionary(m => m.Key, m => _pass.Generation(m.Key));
+                IReadOnlyDictionary<string, Api.Service> found;
+                try
+                {
+                    found = await _describe.DescribeNowAsync(clients.For(region).Ecs, region, cluster, chunk.Select(m => m.Metadata.Name).ToList(), token);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    // Not this pass's problem: each key observes on its own and reports the error where it belongs.
+                    return;
+                }
+                foreach (var manifest in chunk)
+                {
+                    entries[manifest.Key] = new PassObservations.Entry(region, cluster, generations[manifest.Key], found.GetValueOrDefault(manifest.Metadata.Name));
+                }
+            });
     }
 
     private async Task<Api.Service?> DescribeServiceAsync(EcsServiceManifest manifest, Api.IEcsApi ecs, CancellationToken ct)

@@ -74,19 +74,36 @@ public sealed class ReconcileController(
             status.SetSource(status.Source with { LastFetchAt = time.GetUtcNow(), FetchError = null });
             return;
         }
+        IReadOnlyCollection<ResourceKey> keys;
         try
         {
-            Load(snapshot);
+            keys = Load(snapshot);
         }
         catch (Exception ex)
         {
             // Contained like a failed fetch: the loop must survive whatever one snapshot does (STYLE §11).
             log.LogError(ex, "Loading {Revision} failed", snapshot.Revision);
             status.SetSource(status.Source with { FetchError = $"loading {snapshot.Revision} failed: {ex.Message}", LastFetchAt = time.GetUtcNow() });
+            return;
+        }
+        await EnqueuePassAsync(keys, ct);
+    }
+
+    /// <summary>One resync pass now (the resync loop's body; the benchmark and tests call it directly).</summary>
+    internal Task ResyncOnceAsync(CancellationToken ct) => EnqueuePassAsync(desired.Keys, ct);
+
+    /// <summary>A pass: the platforms see its manifests first (to observe them in batches), then every key is enqueued.</summary>
+    private async Task EnqueuePassAsync(IReadOnlyCollection<ResourceKey> keys, CancellationToken ct)
+    {
+        await reconciler.BeginPassAsync(keys, ct);
+        foreach (var key in keys)
+        {
+            queue.Add(key);
         }
     }
 
-    private void Load(SourceSnapshot snapshot)
+    /// <summary>Takes the snapshot and returns the keys to reconcile: every declared resource and the ones it removed.</summary>
+    private IReadOnlyCollection<ResourceKey> Load(SourceSnapshot snapshot)
     {
         var result = desired.Apply(snapshot);
         metrics.SetManifestErrors(result.Errors.Count);
@@ -98,10 +115,7 @@ public sealed class ReconcileController(
         status.SetSource(new SourceState(source.Describe(), snapshot.Revision, time.GetUtcNow(), null, result.Errors));
         log.LogInformation("Source at {Revision}: {Count} resources, {Errors} manifest errors",
             snapshot.Revision, desired.Keys.Count, result.Errors.Count);
-        foreach (var key in desired.Keys.Concat(result.Removed))
-        {
-            queue.Add(key);
-        }
+        return desired.Keys.Concat(result.Removed).ToList();
     }
 
     private async Task SourceLoopAsync(CancellationToken ct)
@@ -127,9 +141,13 @@ public sealed class ReconcileController(
             {
                 return;
             }
-            foreach (var key in desired.Keys)
+            try
             {
-                queue.Add(key);
+                await ResyncOnceAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
             }
         }
     }

@@ -31,6 +31,31 @@ public sealed class ResourceReconciler(
 {
     private readonly IReadOnlyList<IPlatform> _platforms = platforms.ToList();
 
+    /// <summary>
+    /// Tells each platform that observes by pass (<see cref="IPassObserver"/>) the manifests about to be reconciled,
+    /// so it can describe them in batches first. Contained: a failure only costs the batching, never a reconcile.
+    /// </summary>
+    public async Task BeginPassAsync(IReadOnlyCollection<ResourceKey> keys, CancellationToken cancellationToken)
+    {
+        var manifests = keys.Select(k => desired.Get(k)?.Manifest).OfType<ResourceManifest>().Where(m => !m.SyncPolicy.Suspended).ToList();
+        foreach (var platform in _platforms.OfType<IPassObserver>())
+        {
+            var own = manifests.Where(((IPlatform)platform).Handles).ToList();
+            if (own.Count == 0)
+            {
+                continue;
+            }
+            try
+            {
+                await platform.BeginPassAsync(own, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                log.LogWarning("Observing a pass of {Count} resources in batches failed; each is observed on its own: {Error}", own.Count, ex.Message);
+            }
+        }
+    }
+
     public async Task<ReconcileOutcome> ReconcileAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         var entry = desired.Get(key);

@@ -46,12 +46,19 @@ internal sealed class DescribeServicesBatcher(AwsCallPolicy policy, TimeSpan? wi
             }
             names = batch.Names.Distinct(StringComparer.Ordinal).ToList();
         }
+        return await DescribeNowAsync(ecs, region, cluster, names, CancellationToken.None);
+    }
+
+    /// <summary>One DescribeServices of at most <see cref="MaxNames"/> names, by name; INACTIVE services are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, Api.Service>> DescribeNowAsync(
+        Api.IEcsApi ecs, string region, string cluster, IReadOnlyList<string> names, CancellationToken ct)
+    {
         var response = await policy.RunAsync(region, "DescribeServices", token => ecs.DescribeServicesAsync(new Api.DescribeServicesRequest
         {
             Cluster = cluster,
-            Services = names,
+            Services = names.ToList(),
             Include = ["TAGS"],
-        }, token), CancellationToken.None);
+        }, token), ct);
         // ECS keeps deleted services as INACTIVE for a while: they do not exist for us.
         return response.Services
             .Where(s => s.ServiceName is not null && s.Status != Core.Ecs.EcsStatuses.Inactive)
