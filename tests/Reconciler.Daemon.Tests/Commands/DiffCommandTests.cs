@@ -46,4 +46,36 @@ public sealed class DiffCommandTests
         Assert.That(diff.ExitCode, Is.EqualTo(0), diff.ToString());
         Assert.That(diff.Stdout, Does.Contain("EcsService/sandbox-broker: Missing"));
     }
+
+    [Test]
+    public async Task Diff_reports_a_cloud_run_service_not_yet_deployed_as_Missing_with_the_create_in_its_plan()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+
+        var diff = await scenario.DiffAsync();
+
+        Assert.That(diff.ExitCode, Is.EqualTo(2), diff.ToString());
+        Assert.That(diff.Stdout, Does.Contain("CloudRunService/emergence-app: Missing"));
+        Assert.That(diff.Stdout, Does.Contain("plan: CreateCloudRunService"));
+        Assert.That(diff.Stdout, Does.Not.Contain("not supported"));
+        Assert.That(scenario.Writes(), Is.Empty, "diff wrote something");
+    }
+
+    [Test]
+    public async Task Diff_shows_a_changed_cloud_run_image_as_one_field_and_a_patch_and_writes_nothing()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        Assert.That((await scenario.DiffAsync()).Stdout, Does.Contain("CloudRunService/emergence-app: Synced"));
+        var writes = scenario.Writes();
+        scenario.Edit("emergence-app.yaml", "emergence-app:v2025.10.11", "emergence-app:v2025.10.12");
+
+        var diff = await scenario.DiffAsync();
+
+        Assert.That(diff.ExitCode, Is.EqualTo(2), diff.ToString());
+        Assert.That(diff.Stdout, Does.Contain("CloudRunService/emergence-app: OutOfSync (1 change)"));
+        Assert.That(diff.Stdout, Does.Match(@"image: \S+emergence-app:v2025\.10\.11 -> \S+emergence-app:v2025\.10\.12"));
+        Assert.That(diff.Stdout, Does.Contain("plan: PatchCloudRunService"));
+        Assert.That(scenario.Writes(), Is.EqualTo(writes), "diff wrote something");
+    }
 }
