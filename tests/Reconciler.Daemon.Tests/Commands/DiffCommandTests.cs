@@ -73,8 +73,8 @@ public sealed class DiffCommandTests
         var diff = await scenario.DiffAsync();
 
         Assert.That(diff.ExitCode, Is.EqualTo(2), diff.ToString());
-        Assert.That(diff.Stdout, Does.Contain("CloudRunService/emergence-app: OutOfSync (1 change)"));
-        Assert.That(diff.Stdout, Does.Match(@"image: \S+emergence-app:v2025\.10\.11 -> \S+emergence-app:v2025\.10\.12"));
+        Assert.That(diff.Stdout, Does.Contain("CloudRunService/emergence-app: OutOfSync [Healthy] (1 change)"));
+        Assert.That(diff.Stdout, Does.Match(@"template\.containers\[app\]\.image: \S+emergence-app:v2025\.10\.11 -> \S+emergence-app:v2025\.10\.12"));
         Assert.That(diff.Stdout, Does.Contain("plan: PatchCloudRunService"));
         Assert.That(scenario.Writes(), Is.EqualTo(writes), "diff wrote something");
     }
