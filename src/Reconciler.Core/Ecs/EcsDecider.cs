@@ -78,7 +78,13 @@ public static class EcsDecider
             return new Decision.Stalled(new Plan(key, [pin]), degraded, choice.Reason, []);
         }
         var alreadyThere = service.TaskDefinitionArn == choice.Action.TargetVersion && service.Deployments.Count <= 1;
-        var actions = alreadyThere ? new PlannedAction[] { pin } : [choice.Action, pin];
+        // The rollback's own record (the target it points the service at) goes in the same upsert as the pin.
+        var pinAndTarget = new TagService(key, new Dictionary<string, string>
+        {
+            [TagKeys.FailedFingerprint] = fingerprint,
+            [TagKeys.Target] = choice.Action.TargetVersion,
+        });
+        var actions = alreadyThere ? new PlannedAction[] { pin } : [choice.Action, pinAndTarget];
         var message = alreadyThere ? $"{choice.Reason} (ECS had already rolled it back)" : choice.Reason;
         return new Decision.RollBack(new Plan(key, actions), degraded, message);
     }

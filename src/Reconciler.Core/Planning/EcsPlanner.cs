@@ -30,16 +30,20 @@ public static class EcsPlanner
         {
             actions.Add(register);
         }
-        if (template || diff.Touches(ChangeScope.Count) || diff.Touches(ChangeScope.Service))
+        var update = template || diff.Touches(ChangeScope.Count) || diff.Touches(ChangeScope.Service);
+        if (update)
         {
             actions.Add(new UpdateService(key, spec,
                 TaskDefinitionFingerprint: template ? fingerprint : null,
                 DesiredCount: diff.Touches(ChangeScope.Count) ? spec.DesiredCount : null,
                 Settings: diff.Touches(ChangeScope.Service)));
         }
-        if (diff.Touches(ChangeScope.Tags))
+        // Every change records what was applied (spec, revision), so drift and appliedRevision stay true after a
+        // count- or settings-only commit too; a new template also records the target being rolled out. One upsert
+        // covers a tags change made in the same commit.
+        if (update || diff.Touches(ChangeScope.Tags))
         {
-            actions.Add(new TagService(key, ServiceTags(spec, fingerprint, ctx)));
+            actions.Add(new TagService(key, ServiceTags(spec, fingerprint, ctx), TargetFingerprint: template ? fingerprint : null));
         }
         return new Plan(key, actions);
     }

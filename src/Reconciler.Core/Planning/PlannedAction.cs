@@ -41,8 +41,12 @@ public sealed record UpdateService(
     public override string Verb => "UpdateService";
 }
 
-/// <summary>Add/replace tags on the service (the managed-by, fingerprint and revision tags, and the manifest's tags).</summary>
-public sealed record TagService(ResourceKey Key, IReadOnlyDictionary<string, string> Tags) : PlannedAction(Key)
+/// <summary>
+/// Add/replace tags on the service (the managed-by, fingerprint and revision tags, and the manifest's tags). With
+/// <see cref="TargetFingerprint"/>, the target tag also records the task definition with that fingerprint, which a
+/// preceding action of the same plan registered or reused (its ARN is not known before it runs).
+/// </summary>
+public sealed record TagService(ResourceKey Key, IReadOnlyDictionary<string, string> Tags, string? TargetFingerprint = null) : PlannedAction(Key)
 {
     public override string Verb => "TagResource";
 }

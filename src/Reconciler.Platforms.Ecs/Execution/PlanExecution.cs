@@ -46,7 +46,7 @@ internal sealed class PlanExecution(
                 await UpdateAsync(update, ct);
                 break;
             case TagService tag:
-                await TagAsync(tag.Key, tag.Tags, ct);
+                await TagAsync(tag.Key, tag.TargetFingerprint is { } fp ? WithTarget(tag.Tags, RegisteredInThisPlan(tag, fp)) : tag.Tags, ct);
                 break;
             case RollBack rollBack:
                 await RollBackAsync(rollBack, ct);
@@ -100,11 +100,6 @@ internal sealed class PlanExecution(
         WriteCalls++;
         locations[update.Key] = new ServiceLocation(spec.Region, spec.Cluster, response.Service?.ServiceArn ?? Location(update.Key).Arn);
         Steps.Add($"updated service {update.Key.Name}" + (arn is null ? "" : $" to {Short(arn)}") + (update.DesiredCount is { } n ? $", desiredCount {n}" : ""));
-        // Every change records what was applied (spec, revision), so drift and appliedRevision stay true after a
-        // count- or settings-only commit too; a new template also records the target being rolled out.
-        var fp = update.TaskDefinitionFingerprint ?? SpecFingerprint.Of(spec.TaskDefinition);
-        var tags = EcsPlanner.ServiceTags(spec, fp, new PlanContext(_revision));
-        await TagAsync(update.Key, arn is null ? tags : WithTarget(tags, arn), ct);
     }
 
     private async Task RollBackAsync(RollBack rollBack, CancellationToken ct)
@@ -117,7 +112,6 @@ internal sealed class PlanExecution(
         }, t), ct);
         WriteCalls++;
         Steps.Add($"rolled back {rollBack.Key.Name} to {Short(rollBack.TargetVersion)}: {rollBack.Reason}");
-        await TagAsync(rollBack.Key, new Dictionary<string, string> { [TagKeys.Target] = rollBack.TargetVersion }, ct);
     }
 
     private async Task TagAsync(ResourceKey key, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
@@ -134,6 +128,11 @@ internal sealed class PlanExecution(
         WriteCalls++;
         Steps.Add($"tagged {key.Name}: {string.Join(", ", tags.Keys.Order(StringComparer.Ordinal))}");
     }
+
+    private string RegisteredInThisPlan(TagService tag, string fingerprint) =>
+        _arnByFingerprint.TryGetValue(fingerprint, out var arn)
+            ? arn
+            : throw new PlatformException($"{tag.Key}: the plan tags a target no earlier action registered (internal ordering error)", retryable: false);
 
     private static IReadOnlyDictionary<string, string> WithTarget(IReadOnlyDictionary<string, string> tags, string arn) =>
         new Dictionary<string, string>(tags) { [TagKeys.Target] = arn };

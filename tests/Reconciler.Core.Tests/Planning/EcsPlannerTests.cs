@@ -21,9 +21,9 @@ public sealed class EcsPlannerTests
         yield return Case(ObservedEcsBuilder.InSyncWith(Desired, fingerprintTag: false),
             "a hand-registered but equal task definition with API defaults plans nothing");
         yield return Case(ObservedEcsBuilder.InSyncWith(WithImage("api:0.9")),
-            "a changed image = exactly one RegisterTaskDefinition + one UpdateService in the plan", "RegisterTaskDefinition", "UpdateService");
-        yield return Case(Live with { DesiredCount = 5 }, "count-only change plans UpdateService without a new task definition", "UpdateService");
-        yield return Case(Live with { Deployment = Live.Deployment with { MaximumPercent = 150 } }, "a settings change plans one UpdateService", "UpdateService");
+            "a changed image = one RegisterTaskDefinition, one UpdateService and the TagResource recording it", "RegisterTaskDefinition", "UpdateService", "TagResource");
+        yield return Case(Live with { DesiredCount = 5 }, "count-only change plans UpdateService (and its record) without a new task definition", "UpdateService", "TagResource");
+        yield return Case(Live with { Deployment = Live.Deployment with { MaximumPercent = 150 } }, "a settings change plans one UpdateService and its record", "UpdateService", "TagResource");
         yield return Case(Live with { Tags = new Dictionary<string, string>() }, "a tags-only change plans TagResource", "TagResource");
         yield return Case(ObservedEcsBuilder.InSyncWith(WithImage("api:0.9")) with { DesiredCount = 5, Tags = new Dictionary<string, string>() },
             "image, count and tags together fold into register, one update and a tag call", "RegisterTaskDefinition", "UpdateService", "TagResource");
@@ -47,9 +47,20 @@ public sealed class EcsPlannerTests
     }
 
     [Test]
+    public void The_record_after_a_template_change_names_the_registered_fingerprint_as_target_and_a_count_change_names_none()
+    {
+        var image = EcsPlanner.Plan(Desired, EcsDiff.Diff(Desired, ObservedEcsBuilder.InSyncWith(WithImage("api:0.9"))), PlanContext.None);
+        var count = EcsPlanner.Plan(Desired, EcsDiff.Diff(Desired, Live with { DesiredCount = 5 }), PlanContext.None);
+
+        Assert.That(image.Actions.OfType<TagService>().Single().TargetFingerprint, Is.EqualTo(SpecFingerprint.Of(Desired.Spec.TaskDefinition)));
+        Assert.That(count.Actions.OfType<TagService>().Single().TargetFingerprint, Is.Null);
+        Assert.That(count.Actions.OfType<TagService>().Single().Tags[TagKeys.Spec], Is.EqualTo(SpecFingerprint.OfService(EcsDesiredNormalizer.Normalize(Desired.Spec))));
+    }
+
+    [Test]
     public void A_count_only_update_carries_the_count_and_no_fingerprint()
     {
-        var update = (UpdateService)EcsPlanner.Plan(Desired, EcsDiff.Diff(Desired, Live with { DesiredCount = 5 }), PlanContext.None).Actions.Single();
+        var update = EcsPlanner.Plan(Desired, EcsDiff.Diff(Desired, Live with { DesiredCount = 5 }), PlanContext.None).Actions.OfType<UpdateService>().Single();
         Assert.That((update.TaskDefinitionFingerprint, update.DesiredCount, update.Settings), Is.EqualTo(((string?)null, (int?)2, false)));
     }
 

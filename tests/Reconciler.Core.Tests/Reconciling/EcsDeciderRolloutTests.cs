@@ -53,7 +53,13 @@ public sealed class EcsDeciderRolloutTests
 
         Assert.That(decision, Is.TypeOf<Decision.RollBack>());
         var pin = decision.Plan.Actions.OfType<TagService>().Single();
-        Assert.That(pin.Tags, Is.EqualTo(new Dictionary<string, string> { [TagKeys.FailedFingerprint] = ChangedFingerprint }));
+        // With a rollback action, the same upsert records the version the service is pointed back at.
+        var expected = new Dictionary<string, string> { [TagKeys.FailedFingerprint] = ChangedFingerprint };
+        if (rollBackAction)
+        {
+            expected[TagKeys.Target] = Old;
+        }
+        Assert.That(pin.Tags, Is.EqualTo(expected));
         var rollBacks = decision.Plan.Actions.OfType<RollBack>().Select(r => r.TargetVersion);
         Assert.That(rollBacks, Is.EqualTo(rollBackAction ? new[] { Old } : Array.Empty<string>()));
     }
@@ -89,8 +95,8 @@ public sealed class EcsDeciderRolloutTests
         var decision = EcsDecider.Decide(new EcsObservation(Changed, RolledBackAndPinned()), new DecisionContext(Start, null, IgnorePin: true));
 
         Assert.That(decision, Is.TypeOf<Decision.Converge>());
-        Assert.That(Verbs(decision), Is.EqualTo(new[] { "RegisterTaskDefinition", "UpdateService", "TagResource" }));
-        var clear = decision.Plan.Actions.OfType<TagService>().Single();
+        Assert.That(Verbs(decision), Is.EqualTo(new[] { "RegisterTaskDefinition", "UpdateService", "TagResource", "TagResource" }));
+        var clear = decision.Plan.Actions.OfType<TagService>().Last();
         Assert.That(clear.Tags, Is.EqualTo(new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "" }));
     }
 }

@@ -48,7 +48,7 @@ public sealed class EcsDeciderTests
         var decision = Decide(Changed, ObservedEcsBuilder.InSyncWith(Current));
 
         Assert.That(decision, Is.TypeOf<Decision.Converge>());
-        Assert.That(Verbs(decision), Is.EqualTo(new[] { "RegisterTaskDefinition", "UpdateService" }));
+        Assert.That(Verbs(decision), Is.EqualTo(new[] { "RegisterTaskDefinition", "UpdateService", "TagResource" }));
         var update = decision.Plan.Actions.OfType<UpdateService>().Single();
         Assert.That(update.TaskDefinitionFingerprint, Is.EqualTo(ChangedFingerprint));
     }

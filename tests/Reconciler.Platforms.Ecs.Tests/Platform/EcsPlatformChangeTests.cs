@@ -17,18 +17,18 @@ public sealed class EcsPlatformChangeTests
 
     private static IEnumerable<TestCaseData> Changes()
     {
-        yield return new TestCaseData(Manifest with { Spec = Manifest.Spec with { DesiredCount = 3 } }, new[] { "UpdateService" }, 1)
-            .SetName("a count change is one UpdateService and no new revision");
+        yield return new TestCaseData(Manifest with { Spec = Manifest.Spec with { DesiredCount = 3 } }, new[] { "UpdateService", "TagResource" }, 1)
+            .SetName("a count change is one UpdateService, its record and no new revision");
         yield return new TestCaseData(Manifest with
             {
                 Spec = Manifest.Spec with { Deployment = Manifest.Spec.Deployment! with { MaximumPercent = 150, MinimumHealthyPercent = 50 } },
-            }, new[] { "UpdateService" }, 1)
-            .SetName("a deployment configuration change is one UpdateService and no new revision");
+            }, new[] { "UpdateService", "TagResource" }, 1)
+            .SetName("a deployment configuration change is one UpdateService, its record and no new revision");
         yield return new TestCaseData(Manifest with
             {
                 Spec = Manifest.Spec with { Service = Manifest.Spec.Service! with { HealthCheckGracePeriod = TimeSpan.FromSeconds(45), LoadBalancers = [LoadBalancer] } },
-            }, new[] { "UpdateService" }, 1)
-            .SetName("a load balancer with a grace period is one UpdateService and no new revision");
+            }, new[] { "UpdateService", "TagResource" }, 1)
+            .SetName("a load balancer with a grace period is one UpdateService, its record and no new revision");
         yield return new TestCaseData(Manifest with
             {
                 Spec = Manifest.Spec with { Tags = new Dictionary<string, string> { ["team"] = "checkout" } },
@@ -37,8 +37,8 @@ public sealed class EcsPlatformChangeTests
         yield return new TestCaseData(EcsManifestBuilder.WithContainer(c => c with
             {
                 Environment = new Dictionary<string, Core.Model.Value>(c.Environment!) { ["LOG_LEVEL"] = Core.Model.Value.Of("debug") },
-            }), new[] { "RegisterTaskDefinition", "UpdateService" }, 2)
-            .SetName("an environment change is a new revision and one UpdateService");
+            }), new[] { "RegisterTaskDefinition", "UpdateService", "TagResource" }, 2)
+            .SetName("an environment change is a new revision, one UpdateService and its record");
     }
 
     [TestCaseSource(nameof(Changes))]
@@ -48,7 +48,13 @@ public sealed class EcsPlatformChangeTests
         harness.Host.State.PutParameter("/api/prod/db-password", "SecureString", "not-this", Manifest.Spec.Region);
         await harness.ConvergeAsync(Manifest);
 
+        var writesBefore = WriteCounts(harness);
         var decision = await harness.ReconcileAsync(changed);
+        var written = WriteCounts(harness)
+            .SelectMany(op => Enumerable.Repeat(op.Key, op.Value - writesBefore.GetValueOrDefault(op.Key)))
+            .Order(StringComparer.Ordinal);
+        // The plan is the whole truth: the writes the cloud saw are exactly the planned actions.
+        Assert.That(written, Is.EqualTo(verbs.Order(StringComparer.Ordinal)));
         var story = await harness.ConvergeAsync(changed);
 
         Assert.That(decision.Plan.Actions.Select(a => a.Verb), Is.EqualTo(verbs));
@@ -57,4 +63,9 @@ public sealed class EcsPlatformChangeTests
         Assert.That(list.TaskDefinitionArns, Has.Count.EqualTo(revisions));
         Assert.That(harness.Host.State.CallCount("RegisterTaskDefinition", CallOutcome.Succeeded), Is.EqualTo(revisions));
     }
+
+    private static Dictionary<string, int> WriteCounts(PlatformHarness harness) =>
+        harness.Host.State.Calls(CallOutcome.Succeeded).Values.SelectMany(ops => ops)
+            .Where(op => op.Key is "RegisterTaskDefinition" or "CreateService" or "UpdateService" or "TagResource" or "UntagResource")
+            .GroupBy(op => op.Key).ToDictionary(g => g.Key, g => g.Sum(op => op.Value));
 }
