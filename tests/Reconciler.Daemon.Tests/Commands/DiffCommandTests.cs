@@ -78,4 +78,23 @@ public sealed class DiffCommandTests
         Assert.That(diff.Stdout, Does.Contain("plan: PatchCloudRunService"));
         Assert.That(scenario.Writes(), Is.EqualTo(writes), "diff wrote something");
     }
+
+    [Test]
+    public async Task The_plan_diff_prints_is_exactly_the_writes_apply_then_makes()
+    {
+        await using var scenario = await EmulatorScenario.StartAsync();
+        Assert.That((await scenario.ApplyAsync()).ExitCode, Is.EqualTo(0));
+        scenario.Edit("sandbox-broker.yaml", "sandbox-broker-api:v2.3.0", "sandbox-broker-api:v2.4.0", occurrence: 1);
+        var diff = await scenario.DiffAsync();
+        var planned = diff.Stdout.Split('\n').Where(l => l.StartsWith("  plan: ", StringComparison.Ordinal))
+            .SelectMany(l => l["  plan: ".Length..].Split(", ")).Order(StringComparer.Ordinal).ToList();
+        var before = scenario.Writes();
+
+        // --no-wait: one pass, the one diff showed (waiting adds the later pass recording the last known-good).
+        Assert.That((await scenario.ApplyAsync(noWait: true)).ExitCode, Is.EqualTo(0));
+
+        var written = scenario.Writes().SelectMany(w => Enumerable.Repeat(w.Key, w.Value - before.GetValueOrDefault(w.Key))).Order(StringComparer.Ordinal);
+        Assert.That(planned, Is.EqualTo(new[] { "RegisterTaskDefinition", "TagResource", "UpdateService" }), diff.Stdout);
+        Assert.That(written, Is.EqualTo(planned));
+    }
 }
