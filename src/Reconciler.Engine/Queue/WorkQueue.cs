@@ -1,3 +1,4 @@
+using Reconciler.Core.Resilience;
 namespace Reconciler.Engine.Queue;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Reconciler.Core.Resilience;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
