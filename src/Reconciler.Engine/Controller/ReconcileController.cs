@@ -132,10 +132,9 @@ public sealed class ReconcileController(
         var random = new Random();
         while (!ct.IsCancellationRequested)
         {
-            var jitter = 0.9 + (random.NextDouble() * 0.2);
             try
             {
-                await Task.Delay(options.Resync * jitter, time, ct);
+                await Task.Delay(ResyncJitter.NextDelay(options.Resync, random.NextDouble()), time, ct);
             }
             catch (OperationCanceledException)
             {

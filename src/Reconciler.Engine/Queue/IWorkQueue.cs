@@ -14,14 +14,6 @@ public interface IWorkQueue<TKey>
 
     void AddAfter(TKey key, TimeSpan delay);
 
-    /// <summary>Re-adds after the key's exponential back-off (1 s, 2 s, 4 s, ... capped); use after a failed reconcile.</summary>
-    void AddRateLimited(TKey key);
-
-    /// <summary>Resets the key's back-off; call after a successful reconcile.</summary>
-    void Forget(TKey key);
-
-    int NumRequeues(TKey key);
-
     /// <summary>Waits for the next key. <c>ShutDown</c> is true once the queue is shut down and drained.</summary>
     Task<(TKey Key, bool ShutDown)> GetAsync(CancellationToken cancellationToken);
 

@@ -15,7 +15,6 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
     private readonly Dictionary<TKey, long> addedAt = [];
     private readonly LinkedList<TaskCompletionSource<(TKey, bool)>> waiters = new();
     private readonly Lock gate = new();
-    private readonly ExponentialBackoff<TKey> backoff;
     private readonly DelayedAdds<TKey> delayed;
     private readonly TokenBucket? handOutRate;
     private readonly TimeProvider time;
@@ -26,7 +25,6 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
     {
         options ??= new WorkQueueOptions();
         this.time = time ?? TimeProvider.System;
-        backoff = new ExponentialBackoff<TKey>(options.BaseDelay, options.MaxDelay);
         delayed = new DelayedAdds<TKey>(this.time, Add);
         handOutRate = double.IsPositiveInfinity(options.HandOutsPerSecond)
             ? null
@@ -47,7 +45,7 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
     /// <summary>Told, under the queue's lock, how long each key handed out waited since it was added (metrics).</summary>
     public Action<TimeSpan>? HandedOut { get; set; }
 
-    /// <summary>Keys waiting on <see cref="AddAfter"/> or <see cref="AddRateLimited"/>.</summary>
+    /// <summary>Keys waiting on <see cref="AddAfter"/>.</summary>
     public int DelayedCount => delayed.Count;
 
     public void Add(TKey key)
@@ -79,12 +77,6 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
             delayed.Schedule(key, delay);
         }
     }
-
-    public void AddRateLimited(TKey key) => AddAfter(key, backoff.Next(key));
-
-    public void Forget(TKey key) => backoff.Forget(key);
-
-    public int NumRequeues(TKey key) => backoff.Failures(key);
 
     public async Task<(TKey Key, bool ShutDown)> GetAsync(CancellationToken cancellationToken)
     {

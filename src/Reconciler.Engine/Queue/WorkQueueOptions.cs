@@ -1,12 +1,11 @@
 namespace Reconciler.Engine.Queue;
 
-/// <summary>Back-off per key and a global hand-out rate (client-go's default controller limiter uses the same shape).</summary>
+/// <summary>
+/// The global hand-out rate (client-go's default controller limiter has the same bucket). Per-key back-off is not
+/// the queue's: the one failure count lives in <c>RequeueScheduler</c>, which adds the key back after its delay.
+/// </summary>
 public sealed record WorkQueueOptions
 {
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(5);
-
     /// <summary>Sustained keys handed out per second across all workers; <see cref="double.PositiveInfinity"/> disables the limit.</summary>
     public double HandOutsPerSecond { get; init; } = 10;
 

@@ -52,22 +52,6 @@ public sealed class WorkQueueDelayTests
     }
 
     [Test]
-    public async Task Back_off_doubles_per_failure_and_Forget_resets_it()
-    {
-        using var queue = NewQueue();
-
-        Assert.That(await FailAndMeasure(queue), Is.EqualTo(TimeSpan.FromSeconds(1)));
-        Assert.That(await FailAndMeasure(queue), Is.EqualTo(TimeSpan.FromSeconds(2)));
-        Assert.That(await FailAndMeasure(queue), Is.EqualTo(TimeSpan.FromSeconds(4)));
-        Assert.That(queue.NumRequeues(Web), Is.EqualTo(3));
-
-        queue.Forget(Web);
-
-        Assert.That(queue.NumRequeues(Web), Is.Zero);
-        Assert.That(await FailAndMeasure(queue), Is.EqualTo(TimeSpan.FromSeconds(1)));
-    }
-
-    [Test]
     public async Task The_handing_out_rate_is_limited_by_a_token_bucket_on_the_injected_clock()
     {
         using var queue = new WorkQueue<ResourceKey>(new WorkQueueOptions { HandOutsPerSecond = 1, Burst = 2 }, time);
@@ -86,24 +70,5 @@ public sealed class WorkQueueDelayTests
         Assert.That(third.IsCompleted, Is.False);
         time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.That((await third.Soon()).Key.Name, Is.EqualTo("c"), "one token per second after the burst");
-    }
-
-    /// <summary>Takes the key, fails it, and advances the clock 100 ms at a time until it is back.</summary>
-    private async Task<TimeSpan> FailAndMeasure(WorkQueue<ResourceKey> queue)
-    {
-        if (queue.Len == 0)
-        {
-            queue.Add(Web);
-        }
-        var key = (await queue.GetAsync(CancellationToken.None).Soon()).Key;
-        queue.AddRateLimited(key);
-        queue.Done(key);
-        var waited = TimeSpan.Zero;
-        while (queue.Len == 0 && waited < TimeSpan.FromMinutes(10))
-        {
-            time.Advance(TimeSpan.FromMilliseconds(100));
-            waited += TimeSpan.FromMilliseconds(100);
-        }
-        return waited;
     }
 }
