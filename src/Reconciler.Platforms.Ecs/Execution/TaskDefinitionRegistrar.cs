@@ -55,7 +55,7 @@ internal sealed class TaskDefinitionRegistrar(Api.IEcsApi ecs, AwsCallPolicy pol
             tags[TagKeys.GitRevision] = gitRevision;
         }
         var request = RequestMapper.Register(spec, tags);
-        var response = await policy.RunAsync(region, "RegisterTaskDefinition", t => RegisterOnceAsync(request, t, ct), ct);
+        var response = await policy.RunAsync(region, AwsCallClass.Registration, "RegisterTaskDefinition", t => RegisterOnceAsync(request, t, ct), ct);
         var registered = response.TaskDefinition ?? throw new InvalidOperationException("RegisterTaskDefinition returned no task definition");
         cache.Add(ObservedMapper.TaskDefinition(registered, response.Tags ?? request.Tags));
         return registered.TaskDefinitionArn!;

@@ -12,9 +12,9 @@ using Reconciler.Platforms.Ecs.Wire.Errors;
 namespace Reconciler.Platforms.Ecs.Resilience;
 
 /// <summary>
-/// The one way AWS is called: a token bucket per region (plus a slower one for RegisterTaskDefinition), then a Polly
-/// pipeline per region — retry with jittered exponential back-off on retryable errors only, a per-attempt timeout, and
-/// a circuit breaker — built once per endpoint. Exhausted or non-retryable failures become <see cref="PlatformException"/>
+/// The one way AWS is called: a token bucket per region (plus a slower one for <see cref="AwsCallClass.Registration"/>),
+/// then a Polly pipeline per region — retry with jittered exponential back-off on retryable errors only and a circuit
+/// breaker around each attempt, and a per-attempt timeout around the call alone — built once per region. Exhausted or non-retryable failures become <see cref="PlatformException"/>
 /// with the AWS message (never a response body).
 /// </summary>
 public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
@@ -23,9 +23,17 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
 
     public static AwsCallPolicy Default(TimeProvider time) => new(new AwsCallOptions(), time);
 
-    public async Task<T> RunAsync<T>(string region, string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    public Task<T> RunAsync<T>(string region, string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
+        RunAsync(region, AwsCallClass.Standard, operation, call, ct);
+
+    /// <summary>
+    /// Each attempt first waits for a token of its class's bucket, then runs under the per-attempt timeout: a wait
+    /// for the rate limiter is never counted against the call's own time.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string region, AwsCallClass callClass, string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
         var regional = _regions.GetOrAdd(region, r => new Regional(options, time, r));
+        var bucket = callClass == AwsCallClass.Registration ? regional.Registrations : regional.Calls;
         using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
         var attempts = 0;
         try
@@ -33,8 +41,9 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
             return await regional.Pipeline.ExecuteAsync(
                 async token =>
                 {
-                    await (operation == "RegisterTaskDefinition" ? regional.Registrations : regional.Calls).WaitAsync(token);
-                    return await MeasuredAsync(operation, call, attempts++ > 0, token);
+                    await bucket.WaitAsync(token);
+                    var retry = attempts++ > 0;
+                    return await regional.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
                 },
                 ct);
         }
@@ -121,8 +130,8 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
                     OnHalfOpened = _ => Circuit(region, true),
                     OnClosed = _ => Circuit(region, false),
                 })
-                .AddTimeout(o.AttemptTimeout)
                 .Build();
+            Attempt = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(o.AttemptTimeout).Build();
         }
 
         private static ValueTask Circuit(string region, bool open)
@@ -133,6 +142,10 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
 
         public TokenBucket Calls { get; }
         public TokenBucket Registrations { get; }
+        /// <summary>Retry and circuit breaker around every attempt (the rate-limiter wait included).</summary>
         public ResiliencePipeline Pipeline { get; }
+
+        /// <summary>The per-attempt timeout, around the call alone.</summary>
+        public ResiliencePipeline Attempt { get; }
     }
 }
