@@ -46,12 +46,13 @@ internal static class DaemonEndpoints
 
     private static EndpointGuard Guard(WebApplication app, RunSettings settings)
     {
-        if (settings.ApiTokenFile is null && !System.Net.IPAddress.IsLoopback(settings.Listen.Address))
+        var guard = new EndpointGuard(settings.ApiTokenFile is null ? null : ApiToken.Read(settings.ApiTokenFile), settings.Listen.Address, settings.StatusRequiresToken);
+        if (guard.RefusesMutations)
         {
             app.Services.GetRequiredService<Serilog.ILogger>().Warning(
                 "POST /retry answers 403: the daemon listens on {Listen}, beyond loopback, without --api-token-file", settings.Listen.ToString());
         }
-        return new EndpointGuard(settings.ApiTokenFile is null ? null : ApiToken.Read(settings.ApiTokenFile), settings.Listen.Address, settings.StatusRequiresToken);
+        return guard;
     }
 
     /// <summary>The guard runs before the handler (and before any body is read): a refused request changes nothing.</summary>

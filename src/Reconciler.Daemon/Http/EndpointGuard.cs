@@ -27,12 +27,16 @@ internal sealed class EndpointGuard
         _statusRequiresToken = statusRequiresToken;
     }
 
+    /// <summary>True when every mutating endpoint answers 403: no token file and a listen address beyond loopback.</summary>
+    public bool RefusesMutations => _token is null && !_loopback;
+
     /// <summary>Null when the request may go on; otherwise the answer it gets instead.</summary>
     public Refusal? Check(EndpointAccess access, string? authorization) => access switch
     {
         EndpointAccess.Open => null,
         EndpointAccess.Status when !_statusRequiresToken => null,
-        EndpointAccess.Mutating when _token is null => _loopback ? null : new Refusal(403, NeedsTokenFile, Challenge: null),
+        EndpointAccess.Mutating when RefusesMutations => new Refusal(403, NeedsTokenFile, Challenge: null),
+        EndpointAccess.Mutating when _token is null => null,
         _ => Authenticate(authorization),
     };
 
