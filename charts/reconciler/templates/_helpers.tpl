@@ -111,6 +111,12 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 - --shard
 - {{ printf "$(SHARD_ORDINAL)/%d" (int .Values.replicas) | quote }}
 {{- end }}
+{{- if .Values.daemon.statusRequiresToken }}
+{{- if not .Values.secrets.apiToken.existingSecret }}
+{{- fail "daemon.statusRequiresToken needs secrets.apiToken.existingSecret: the token /status would require" }}
+{{- end }}
+- --status-requires-token
+{{- end }}
 {{- with .Values.daemon.extraArgs }}
 {{ toYaml . }}
 {{- end }}

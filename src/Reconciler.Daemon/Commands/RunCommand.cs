@@ -22,6 +22,7 @@ internal static class RunCommand
         ("--resync", "resync", "Drift-detection resync interval (default 60s)"),
         ("--poll-interval", "pollInterval", "How often the source is polled (default 60s)"),
         ("--webhook-secret-file", "webhookSecretFile", "File with the webhook HMAC secret (enables POST /hooks/git)"),
+        ("--api-token-file", "apiTokenFile", "File with the bearer token POST /retry requires (without it /retry answers only on a loopback --listen)"),
         ("--token-file", "tokenFile", "File with an HTTPS token for the git repository"),
         ("--ssh-key-file", "sshKeyFile", "SSH private key file for the git repository"),
         ("--known-hosts-file", "knownHostsFile", "known_hosts for ssh:// repositories, checked strictly (no trust on first use)"),
@@ -36,14 +37,17 @@ internal static class RunCommand
     {
         var options = Flags.Select(f => (f.Key, Option: new Option<string?>(f.Flag) { Description = f.Help })).ToList();
         var emulator = new Option<bool>("--emulator") { Description = "Run against an embedded emulator on a loopback port (demo, tests)" };
+        var statusRequiresToken = new Option<bool>("--status-requires-token") { Description = "GET /status and the status page need the --api-token-file token too (/healthz, /readyz, /metrics stay open)" };
         var command = new Command("run", "Run the reconcile daemon");
         foreach (var (_, option) in options) command.Options.Add(option);
         command.Options.Add(emulator);
+        command.Options.Add(statusRequiresToken);
         command.SetAction((parse, ct) =>
         {
             var overrides = options.Where(o => parse.GetValue(o.Option) is not null)
                 .ToDictionary(o => o.Key, o => parse.GetValue(o.Option));
             if (parse.GetValue(emulator)) overrides["emulator"] = "true";
+            if (parse.GetValue(statusRequiresToken)) overrides["statusRequiresToken"] = "true";
             return RunAsync(overrides, Console.Error, ct);
         });
         return command;

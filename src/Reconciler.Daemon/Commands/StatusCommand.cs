@@ -10,17 +10,28 @@ internal static class StatusCommand
     public static Command Create()
     {
         var url = new Option<string>("--url") { Description = "Base URL of the daemon", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var command = new Command("status", "Show sync and health of every resource of a running daemon") { url };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(url)!, Console.Out, Console.Error, ct));
+        var tokenFile = DaemonClient.TokenFileOption();
+        var command = new Command("status", "Show sync and health of every resource of a running daemon") { url, tokenFile };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(url)!, parse.GetValue(tokenFile), Console.Out, Console.Error, ct));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string url, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    internal static Task<int> RunAsync(string url, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        RunAsync(url, apiTokenFile: null, stdout, stderr, ct);
+
+    /// <summary><paramref name="apiTokenFile"/> is needed only when the daemon runs with --status-requires-token.</summary>
+    internal static async Task<int> RunAsync(string url, string? apiTokenFile, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        var (client, problem) = DaemonClient.Create(apiTokenFile);
+        if (client is null)
+        {
+            await stderr.WriteLineAsync($"error: {problem}");
+            return 2;
+        }
         StatusDocument? document;
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            using var http = client;
             document = await http.GetFromJsonAsync<StatusDocument>(new Uri(new Uri(url.TrimEnd('/') + "/"), "status"), StatusDocument.Json, ct);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or UriFormatException)

@@ -24,6 +24,12 @@ internal sealed record RunSettings
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(60);
     public string? WebhookSecretFile { get; init; }
     public string? TokenFile { get; init; }
+
+    /// <summary>File holding the bearer token of the mutating endpoints (POST /retry); the content is read at start, never logged.</summary>
+    public string? ApiTokenFile { get; init; }
+
+    /// <summary>GET /status and the status page need the bearer token too (probes and /metrics stay open).</summary>
+    public bool StatusRequiresToken { get; init; }
     public string? SshKeyFile { get; init; }
     public string? KnownHostsFile { get; init; }
     public TimeSpan GitTimeout { get; init; } = TimeSpan.FromMinutes(2);
@@ -48,6 +54,8 @@ internal sealed record RunSettings
             PollInterval = Duration(config, "pollInterval", d.PollInterval, errors),
             WebhookSecretFile = config["webhookSecretFile"],
             TokenFile = config["tokenFile"],
+            ApiTokenFile = config["apiTokenFile"],
+            StatusRequiresToken = Bool(config, "statusRequiresToken", d.StatusRequiresToken, errors),
             SshKeyFile = config["sshKeyFile"],
             KnownHostsFile = config["knownHostsFile"],
             GitTimeout = Duration(config, "gitTimeout", d.GitTimeout, errors),
@@ -74,9 +82,17 @@ internal sealed record RunSettings
         {
             yield return $"--manifests: directory '{Manifests}' does not exist";
         }
-        if (WebhookSecretFile is not null && SecretFileProblem(WebhookSecretFile) is { } problem)
+        if (WebhookSecretFile is not null && SecretFileProblem(WebhookSecretFile, "the secret configured on the repository webhook") is { } problem)
         {
             yield return $"--webhook-secret-file: {problem}";
+        }
+        if (ApiTokenFile is not null && SecretFileProblem(ApiTokenFile, "the bearer token clients send (e.g. openssl rand -hex 32)") is { } tokenProblem)
+        {
+            yield return $"--api-token-file: {tokenProblem}";
+        }
+        if (StatusRequiresToken && ApiTokenFile is null)
+        {
+            yield return "--status-requires-token needs --api-token-file FILE: the token /status would require";
         }
         if (LogFormat is not ("auto" or "json" or "text"))
         {
@@ -107,12 +123,12 @@ internal sealed record RunSettings
     };
 
     /// <summary>Checked here so a missing, unreadable or empty secret is one line at start, not a crash when /hooks/git is mapped.</summary>
-    private static string? SecretFileProblem(string path)
+    private static string? SecretFileProblem(string path, string whatBelongsInIt)
     {
         try
         {
             return File.ReadAllText(path).Trim().Length == 0
-                ? $"file '{path}' is empty; put the secret configured on the repository webhook in it"
+                ? $"file '{path}' is empty; put {whatBelongsInIt} in it"
                 : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

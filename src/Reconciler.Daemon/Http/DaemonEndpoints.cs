@@ -28,16 +28,47 @@ internal static class DaemonEndpoints
         app.MapGet("/readyz", () => sp.GetRequiredService<ReconcileController>().Ready
             ? Results.Text("ready\n")
             : Results.Text($"not ready: {(sp.GetRequiredService<IDesiredStateSource>() as ISourceHealth)?.Staleness ?? "source not fetched yet or loop not running"}\n", statusCode: 503));
+        var guard = Guard(app, settings);
         app.MapGet("/status", () => Results.Text(
-            JsonSerializer.Serialize(StatusDocument.From(sp.GetRequiredService<StatusStore>()), StatusDocument.Json), "application/json"));
+            JsonSerializer.Serialize(StatusDocument.From(sp.GetRequiredService<StatusStore>()), StatusDocument.Json), "application/json"))
+            .Guarded(guard, EndpointAccess.Status);
         app.MapGet("/", () => Results.Content(
             StatusPage.Render(StatusDocument.From(sp.GetRequiredService<StatusStore>()), sp.GetRequiredService<TimeProvider>().GetUtcNow()),
-            "text/html; charset=utf-8"));
+            "text/html; charset=utf-8"))
+            .Guarded(guard, EndpointAccess.Status);
         DaemonTelemetry.MapMetrics(app);
-        app.MapPost("/retry/{kind}/{name}", (string kind, string name) => Retry(sp, new ResourceKey(kind, name)));
-        app.MapPost("/retry/{name}", (string name) => RetryByName(sp, name));
+        app.MapPost("/retry/{kind}/{name}", (string kind, string name) => Retry(sp, new ResourceKey(kind, name)))
+            .Guarded(guard, EndpointAccess.Mutating);
+        app.MapPost("/retry/{name}", (string name) => RetryByName(sp, name))
+            .Guarded(guard, EndpointAccess.Mutating);
         MapWebhook(app, settings);
     }
+
+    private static EndpointGuard Guard(WebApplication app, RunSettings settings)
+    {
+        var guard = new EndpointGuard(settings.ApiTokenFile is null ? null : ApiToken.Read(settings.ApiTokenFile), settings.Listen.Address, settings.StatusRequiresToken);
+        if (guard.RefusesMutations)
+        {
+            app.Services.GetRequiredService<Serilog.ILogger>().Warning(
+                "POST /retry answers 403: the daemon listens on {Listen}, beyond loopback, without --api-token-file", settings.Listen.ToString());
+        }
+        return guard;
+    }
+
+    /// <summary>The guard runs before the handler (and before any body is read): a refused request changes nothing.</summary>
+    private static RouteHandlerBuilder Guarded(this RouteHandlerBuilder endpoint, EndpointGuard guard, EndpointAccess access) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            if (guard.Check(access, context.HttpContext.Request.Headers.Authorization.FirstOrDefault()) is not { } refused)
+            {
+                return await next(context);
+            }
+            if (refused.Challenge is not null)
+            {
+                context.HttpContext.Response.Headers.WWWAuthenticate = refused.Challenge;
+            }
+            return Results.Text(refused.Message + "\n", statusCode: refused.StatusCode);
+        });
 
     private static IResult Retry(IServiceProvider sp, ResourceKey key)
     {

@@ -5,12 +5,12 @@ namespace Reconciler.Daemon.Tests.Deployment;
 
 /// <summary>
 /// Issue 9, item 1: the chart passes the daemon's real flags; the ones the daemon does not have yet (issue 9 items
-/// 3, 4 and 6) only when their value is set, so the minimal install runs on today's daemon.
+/// 3 and 6) only when their value is set, so the minimal install runs on today's daemon.
 /// </summary>
 public sealed partial class DaemonArgumentsTests
 {
-    /// <summary>Flags the chart knows that the daemon gains in issue 9 (sharding, endpoint auth, git source).</summary>
-    private static readonly string[] Pending = ["--shard", "--api-token-file", "--known-hosts-file", "--git-timeout"];
+    /// <summary>Flags the chart knows that the daemon gains in issue 9 (sharding, git source).</summary>
+    private static readonly string[] Pending = ["--shard", "--known-hosts-file", "--git-timeout"];
 
     [Test]
     public async Task The_minimal_install_passes_only_flags_reconciler_run_has_today()
@@ -36,7 +36,7 @@ public sealed partial class DaemonArgumentsTests
     {
         var rendered = await Chart.RenderAsync("-f", Chart.CiValues("minimal-values.yaml"));
 
-        Assert.That(rendered.Args(), Has.None.AnyOf("--token-file", "--ssh-key-file", "--webhook-secret-file"));
+        Assert.That(rendered.Args(), Has.None.AnyOf("--token-file", "--ssh-key-file", "--webhook-secret-file", "--api-token-file", "--status-requires-token"));
         Assert.That(rendered.Args().Intersect(Pending), Is.Empty);
         Assert.That(rendered.PodSpec()["volumes"]!.AsArray().Select(v => (string?)v!["name"]), Has.None.EqualTo("secrets"));
         Assert.That(rendered.Flag("--repo"), Is.EqualTo("https://git.example.com/platform/manifests.git"));
@@ -82,6 +82,24 @@ public sealed partial class DaemonArgumentsTests
         var rendered = await Chart.RenderAsync("-f", Chart.CiValues("minimal-values.yaml"), "--set", "sharding.enabled=true");
 
         Assert.That(rendered.Flag("--shard"), Is.EqualTo("$(SHARD_ORDINAL)/1"));
+    }
+
+    [Test]
+    public async Task Status_requiring_the_token_passes_the_flag_next_to_the_api_token_file()
+    {
+        var rendered = await Chart.RenderAsync("-f", Chart.CiValues("full-values.yaml"), "--set", "daemon.statusRequiresToken=true");
+
+        Assert.That(rendered.Args(), Does.Contain("--status-requires-token"));
+        Assert.That(rendered.Flag("--api-token-file"), Does.EndWith("/api-token"));
+    }
+
+    [Test]
+    public async Task Status_requiring_the_token_without_an_api_token_secret_fails_the_render_and_names_the_value()
+    {
+        var template = await Chart.TemplateAsync("-f", Chart.CiValues("minimal-values.yaml"), "--set", "daemon.statusRequiresToken=true");
+
+        Assert.That(template.Exit, Is.Not.Zero, template.Output);
+        Assert.That(template.Stderr, Does.Contain("daemon.statusRequiresToken needs secrets.apiToken.existingSecret"));
     }
 
     [GeneratedRegex("--[a-z][a-z-]+")]

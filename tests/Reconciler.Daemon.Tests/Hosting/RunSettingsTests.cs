@@ -48,6 +48,9 @@ public sealed class RunSettingsTests
         yield return new TestCaseData(("logFormat", "xml"), "--log-format must be auto, json or text, not 'xml'").SetName("an unknown log format");
         yield return new TestCaseData(("emulator", "yes"), "emulator: 'yes' is not true or false").SetName("a boolean written as yes");
         yield return new TestCaseData(("webhookSecretFile", "/nonexistent/secret"), "--webhook-secret-file: file '/nonexistent/secret' does not exist").SetName("a missing webhook secret file");
+        yield return new TestCaseData(("apiTokenFile", "/nonexistent/api-token"), "--api-token-file: file '/nonexistent/api-token' does not exist").SetName("a missing API token file");
+        yield return new TestCaseData(("statusRequiresToken", "true"), "--status-requires-token needs --api-token-file FILE").SetName("status requiring a token without a token file");
+        yield return new TestCaseData(("statusRequiresToken", "yes"), "statusRequiresToken: 'yes' is not true or false").SetName("status-requires-token written as yes");
         yield return new TestCaseData(("gitTimeout", "soon"), "gitTimeout: 'soon' is not a duration").SetName("a word for the git timeout");
         yield return new TestCaseData(("knownHostsFile", "/nonexistent/known_hosts"), "git source KnownHostsFile '/nonexistent/known_hosts' does not exist")
             .SetName("a missing known_hosts file");
@@ -103,6 +106,26 @@ public sealed class RunSettingsTests
         finally
         {
             Directory.Delete(manifests);
+        }
+    }
+
+    [Test]
+    public void An_empty_api_token_file_is_refused_at_start_and_a_filled_one_is_taken_with_status_requiring_it()
+    {
+        var token = Path.GetTempFileName();
+        try
+        {
+            var (_, emptyErrors) = Bind(("repo", "https://git.example/org/deploy.git"), ("apiTokenFile", token));
+            File.WriteAllText(token, "t0ken\n");
+            var (settings, errors) = Bind(("repo", "https://git.example/org/deploy.git"), ("apiTokenFile", token), ("statusRequiresToken", "true"));
+
+            Assert.That(emptyErrors.Single(), Does.StartWith($"--api-token-file: file '{token}' is empty; put the bearer token clients send"));
+            Assert.That(errors, Is.Empty);
+            Assert.That((settings!.ApiTokenFile, settings.StatusRequiresToken), Is.EqualTo((token, true)));
+        }
+        finally
+        {
+            File.Delete(token);
         }
     }
 }

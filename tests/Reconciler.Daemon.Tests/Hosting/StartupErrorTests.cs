@@ -37,6 +37,12 @@ public sealed class StartupErrorTests
         yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--emulator", "--listen", "127.0.0.1:0", "--webhook-secret-file", "{empty}" },
                 "--webhook-secret-file: file '{empty}' is empty")
             .SetName("run with an empty webhook secret file refuses to start instead of crashing");
+        yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--emulator", "--listen", "127.0.0.1:0", "--api-token-file", "{empty}" },
+                "--api-token-file: file '{empty}' is empty")
+            .SetName("run with an empty API token file refuses to start");
+        yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--emulator", "--listen", "127.0.0.1:0", "--status-requires-token" },
+                "--status-requires-token needs --api-token-file FILE")
+            .SetName("run requiring a token for status without a token file refuses to start");
         yield return new TestCaseData(new[] { "run", "--manifests", "{manifests}", "--emulator", "--listen", "{busy}" }, "the port is in use; choose another with --listen")
             .SetName("run on a port that is already in use says so and names --listen");
     }

@@ -27,6 +27,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
     public CloudView Cloud { get; }
     public RunningDaemon Daemon { get; private set; } = null!;
     public string? WebhookSecretFile { get; private set; }
+    public string? ApiTokenFile { get; private set; }
 
     /// <summary>Commits <paramref name="initialYaml"/> (if any) and starts the daemon on it.</summary>
     public static async Task<DaemonHarness> StartAsync(HarnessOptions? options = null, string? initialYaml = null)
@@ -47,10 +48,12 @@ internal sealed class DaemonHarness : IAsyncDisposable
         Branch = _options.Branch,
         Emulator = true,
         EmulatorSpeed = _options.Speed,
-        Listen = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0),
+        Listen = new System.Net.IPEndPoint(_options.ListenAddress, 0),
         Resync = _options.Resync,
         PollInterval = _options.PollInterval,
         WebhookSecretFile = WebhookSecretFile,
+        ApiTokenFile = ApiTokenFile,
+        StatusRequiresToken = _options.StatusRequiresToken,
         WorkDir = _workDir,
         LogFormat = "text",
     };
@@ -84,6 +87,11 @@ internal sealed class DaemonHarness : IAsyncDisposable
         {
             WebhookSecretFile = Path.Combine(_workDir, "webhook-secret");
             await File.WriteAllTextAsync(WebhookSecretFile, secret + "\n");
+        }
+        if (_options.ApiToken is { } token && ApiTokenFile is null)
+        {
+            ApiTokenFile = Path.Combine(_workDir, "api-token");
+            await File.WriteAllTextAsync(ApiTokenFile, token + "\n");
         }
         Daemon = await RunningDaemon.StartAsync(Settings(), Emulator);
     }

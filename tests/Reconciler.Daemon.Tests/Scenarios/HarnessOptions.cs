@@ -12,6 +12,14 @@ internal sealed record HarnessOptions
 
     public string? WebhookSecret { get; init; }
 
+    /// <summary>Written to a file passed as --api-token-file (with a trailing newline, as an editor would save it).</summary>
+    public string? ApiToken { get; init; }
+
+    public bool StatusRequiresToken { get; init; }
+
+    /// <summary>The --listen address (port 0 always); IPAddress.Any listens beyond loopback.</summary>
+    public System.Net.IPAddress ListenAddress { get; init; } = System.Net.IPAddress.Loopback;
+
     /// <summary>The branch the daemon follows; the repository's commits go to main.</summary>
     public string Branch { get; init; } = "main";
 }

@@ -20,11 +20,15 @@ internal sealed class RunningDaemon : IAsyncDisposable
     {
         _app = app;
         Log = log;
-        BaseUri = DaemonHost.BoundAddress(app);
+        BaseUri = Reachable(DaemonHost.BoundAddress(app));
         Http = new HttpClient { BaseAddress = BaseUri, Timeout = Guard };
     }
 
     public Uri BaseUri { get; }
+
+    /// <summary>A daemon listening on every interface (0.0.0.0, [::]) is reached on loopback.</summary>
+    private static Uri Reachable(Uri bound) =>
+        bound.Host is "0.0.0.0" or "[::]" ? new UriBuilder(bound) { Host = "127.0.0.1" }.Uri : bound;
     public HttpClient Http { get; }
     public CapturedLog Log { get; }
     public StatusStore Status => _app.Services.GetRequiredService<StatusStore>();
