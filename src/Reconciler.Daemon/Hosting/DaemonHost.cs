@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Core.Sources;
 using Reconciler.Daemon.Http;

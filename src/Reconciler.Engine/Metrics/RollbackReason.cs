@@ -6,14 +6,14 @@ namespace Reconciler.Engine.Metrics;
 /// </summary>
 internal static class RollbackReason
 {
-    public const string EcsRolledBack = "cloud_rolled_back";
+    public const string CloudRolledBack = "cloud_rolled_back";
     public const string DeploymentFailed = "deployment_failed";
     public const string TasksStopping = "tasks_stopping";
     public const string Deadline = "progress_deadline";
     public const string Other = "rollout_failed";
 
     public static string Of(string message) =>
-        message.Contains("ECS rolled back", StringComparison.Ordinal) || message.Contains("rolled back by ECS", StringComparison.Ordinal) ? EcsRolledBack
+        message.Contains("ECS rolled back", StringComparison.Ordinal) || message.Contains("rolled back by ECS", StringComparison.Ordinal) ? CloudRolledBack
         : message.Contains("keep stopping", StringComparison.Ordinal) ? TasksStopping
         : message.Contains("progress deadline", StringComparison.Ordinal) ? Deadline
         : message.Contains("FAILED", StringComparison.Ordinal) ? DeploymentFailed
