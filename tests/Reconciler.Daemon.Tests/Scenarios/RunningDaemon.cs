@@ -52,10 +52,10 @@ internal sealed class RunningDaemon : IAsyncDisposable
     public ResourceStatus? Resource(string name, string kind = "EcsService") => Status.Get(new ResourceKey(kind, name));
 
     /// <summary>Waits until the resource's status satisfies <paramref name="condition"/> and returns it.</summary>
-    public async Task<ResourceStatus> WaitForAsync(string name, Func<ResourceStatus, bool> condition, string what)
+    public async Task<ResourceStatus> WaitForAsync(string name, Func<ResourceStatus, bool> condition, string what, string kind = "EcsService")
     {
-        await WaitAsync(s => s.Get(new ResourceKey("EcsService", name)) is { } r && condition(r), what);
-        return Resource(name)!;
+        await WaitAsync(s => s.Get(new ResourceKey(kind, name)) is { } r && condition(r), what);
+        return Resource(name, kind)!;
     }
 
     public async Task WaitAsync(Func<StatusStore, bool> condition, string what)
