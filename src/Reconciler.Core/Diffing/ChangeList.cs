@@ -33,11 +33,11 @@ internal sealed class ChangeList
         Scalar(path, FormatSeconds(desired), FormatSeconds(observed), scope);
 
     /// <summary>An order-significant list (command, entryPoint, args).</summary>
-    public void Ordered(string path, IReadOnlyList<string>? desired, IReadOnlyList<string>? observed, ChangeScope scope)
+    public void Ordered(string path, IReadOnlyList<string>? desired, IReadOnlyList<string>? observed, ChangeScope scope, bool sensitive = false)
     {
         if (desired is not null && !desired.SequenceEqual(observed ?? [], StringComparer.Ordinal))
         {
-            _changes.Add(new FieldChange(path, FormatList(desired), observed is null ? null : FormatList(observed), scope));
+            _changes.Add(new FieldChange(path, FormatList(desired), observed is null ? null : FormatList(observed), scope, sensitive));
         }
     }
 

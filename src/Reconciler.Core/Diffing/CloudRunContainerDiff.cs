@@ -11,10 +11,10 @@ internal static class CloudRunContainerDiff
     {
         changes.Scalar($"{path}.name", desired.Name, observed.Name, Scope);
         changes.Scalar($"{path}.image", desired.Image.Resolved, observed.Image.ToString(), Scope);
-        changes.Ordered($"{path}.command", desired.Command, observed.Command, Scope);
-        changes.Ordered($"{path}.args", desired.Args, observed.Args, Scope);
+        changes.Ordered($"{path}.command", desired.Command, observed.Command, Scope, sensitive: true);
+        changes.Ordered($"{path}.args", desired.Args, observed.Args, Scope, sensitive: true);
         changes.Map($"{path}.env", desired.Env?.ToDictionary(kv => kv.Key, kv => kv.Value.Resolved),
-            observed.Env?.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()), Scope, exact: true, SensitiveKeys.LooksSecret);
+            observed.Env?.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()), Scope, exact: true, SensitiveKeys.Always);
         changes.Map($"{path}.secrets", desired.Secrets?.ToDictionary(kv => kv.Key, kv => kv.Value.Reference),
             observed.Secrets?.ToDictionary(kv => kv.Key, kv => kv.Value.Reference), Scope, exact: true, SensitiveKeys.Always);
         Keyed.Compare(changes, $"{path}.ports", desired.Ports, observed.Ports, p => ChangeList.Format(p.ContainerPort)!,

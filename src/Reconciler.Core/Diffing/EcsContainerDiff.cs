@@ -11,14 +11,14 @@ internal static class EcsContainerDiff
     {
         changes.Scalar($"{path}.image", desired.Image.Resolved, observed.Image.ToString(), Scope);
         changes.Scalar($"{path}.essential", desired.Essential, observed.Essential, Scope);
-        changes.Ordered($"{path}.command", desired.Command, observed.Command, Scope);
-        changes.Ordered($"{path}.entryPoint", desired.EntryPoint, observed.EntryPoint, Scope);
+        changes.Ordered($"{path}.command", desired.Command, observed.Command, Scope, sensitive: true);
+        changes.Ordered($"{path}.entryPoint", desired.EntryPoint, observed.EntryPoint, Scope, sensitive: true);
         changes.Scalar($"{path}.cpu", desired.Cpu, observed.Cpu, Scope);
         changes.Scalar($"{path}.memory", desired.Memory, observed.Memory, Scope);
         changes.Scalar($"{path}.memoryReservation", desired.MemoryReservation, observed.MemoryReservation, Scope);
         changes.Map($"{path}.environment", desired.Environment?.ToDictionary(kv => kv.Key, kv => kv.Value.Resolved),
             Text(observed.Environment),
-            Scope, exact: true, SensitiveKeys.LooksSecret);
+            Scope, exact: true, SensitiveKeys.Always);
         changes.Map($"{path}.secrets", References(desired.Secrets), References(observed.Secrets),
             Scope, exact: true, SensitiveKeys.Always);
         Keyed.Compare(changes, $"{path}.portMappings", desired.PortMappings, observed.PortMappings,
@@ -28,7 +28,7 @@ internal static class EcsContainerDiff
         {
             var live = observed.LogConfiguration;
             changes.Scalar($"{path}.logConfiguration.logDriver", log.LogDriver, live?.LogDriver, Scope);
-            changes.Map($"{path}.logConfiguration.options", log.Options, live?.Options, Scope, exact: true);
+            changes.Map($"{path}.logConfiguration.options", log.Options, live?.Options, Scope, exact: true, SensitiveKeys.Always);
         }
     }
 

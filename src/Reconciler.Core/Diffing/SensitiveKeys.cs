@@ -1,15 +1,10 @@
 namespace Reconciler.Core.Diffing;
 
 /// <summary>
-/// Environment keys that look like they hold a secret. Their values are redacted in diffs and logs: a secret
-/// pasted into <c>environment</c> instead of <c>secrets</c> must still not reach output.
+/// Which keys of a map field are redacted in diffs, status and logs: all of them. Guessing by name (PASSWORD, TOKEN)
+/// let <c>DATABASE_URL</c> and <c>DSN</c> through; a value is shown as a short hash instead (<see cref="FieldChange.Redacted"/>).
 /// </summary>
 internal static class SensitiveKeys
 {
-    private static readonly string[] Markers = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY", "CREDENTIAL"];
-
-    public static bool LooksSecret(string key) =>
-        Markers.Any(m => key.Contains(m, StringComparison.OrdinalIgnoreCase));
-
     public static bool Always(string key) => true;
 }

@@ -72,9 +72,27 @@ public sealed class EcsDiffScopeTests
     }
 
     [Test]
-    public void An_ordinary_environment_value_is_not_sensitive() =>
-        Assert.That(EcsDiff.Diff(WithContainer(c => c with { Environment = new Dictionary<string, Value> { ["LOG_LEVEL"] = Value.Of("debug"), ["DB_HOST"] = Value.Of("db.internal") } }),
-            ObservedEcsBuilder.InSyncWith(Desired)).Changes.Single().Sensitive, Is.False);
+    public void Every_environment_value_is_redacted_to_a_short_hash_even_under_a_key_that_does_not_look_secret()
+    {
+        const string Url = "postgres://app:hunter2@db.internal/app";
+        var change = EcsDiff.Diff(WithContainer(c => c with { Environment = new Dictionary<string, Value>(c.Environment!) { ["DATABASE_URL"] = Value.Of(Url) } }),
+            ObservedEcsBuilder.InSyncWith(Desired)).Changes.Single();
+
+        Assert.That(change.Sensitive, Is.True);
+        Assert.That(change.Redacted.ToString(), Does.Not.Contain("hunter2").And.Match(@"environment\[DATABASE_URL\]: \(unset\) -> \(redacted [0-9a-f]{8}\)"));
+    }
+
+    [Test]
+    public void Command_entry_point_and_log_options_are_redacted_and_two_different_values_hash_differently()
+    {
+        var desired = WithContainer(c => c with { Command = ["--token", "s3cr3t"], EntryPoint = ["/bin/run"] });
+        var changes = EcsDiff.Diff(desired, ObservedEcsBuilder.InSyncWith(Desired)).Changes;
+
+        Assert.That(changes.Select(c => c.Path), Has.Some.EndsWith(".command").And.Some.EndsWith(".entryPoint"));
+        Assert.That(changes, Has.All.Matches<Core.Diffing.FieldChange>(c => c.Sensitive));
+        Assert.That(string.Join("\n", changes.Select(c => c.Redacted.ToString())), Does.Not.Contain("s3cr3t").And.Not.Contain("/bin/run"));
+        Assert.That(Core.Diffing.FieldChange.Masked("a"), Is.Not.EqualTo(Core.Diffing.FieldChange.Masked("b")));
+    }
 
     [Test]
     public void An_unresolved_ssm_reference_is_a_programming_error() =>
