@@ -19,7 +19,7 @@ public static class EcsPlanner
         }
         var spec = EcsDesiredNormalizer.Normalize(desired.Spec);
         var fingerprint = SpecFingerprint.Of(spec.TaskDefinition);
-        var register = new RegisterTaskDefinition(key, spec.TaskDefinition, fingerprint);
+        var register = new RegisterTaskDefinition(key, spec.TaskDefinition, fingerprint, spec.Region);
         if (diff.Missing)
         {
             return new Plan(key, [register, new CreateService(key, spec, fingerprint)]);

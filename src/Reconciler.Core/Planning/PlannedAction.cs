@@ -15,8 +15,8 @@ public abstract record PlannedAction(ResourceKey Key)
     public abstract string Verb { get; }
 }
 
-/// <summary>Register a task definition revision, unless one with the same fingerprint exists (then reuse it).</summary>
-public sealed record RegisterTaskDefinition(ResourceKey Key, EcsTaskDefinitionSpec Spec, string Fingerprint) : PlannedAction(Key)
+/// <summary>Register a task definition revision in <see cref="Region"/>, unless one with the same fingerprint exists (then reuse it).</summary>
+public sealed record RegisterTaskDefinition(ResourceKey Key, EcsTaskDefinitionSpec Spec, string Fingerprint, string Region) : PlannedAction(Key)
 {
     public override string Verb => "RegisterTaskDefinition";
 }

@@ -37,7 +37,7 @@ internal sealed class PlanExecution(
         switch (action)
         {
             case RegisterTaskDefinition register:
-                await EnsureTaskDefinitionAsync(Location(register.Key).Region, register.Spec, register.Fingerprint, ct);
+                await EnsureTaskDefinitionAsync(register.Region, register.Spec, register.Fingerprint, ct);
                 break;
             case CreateService create:
                 await CreateAsync(create, ct);

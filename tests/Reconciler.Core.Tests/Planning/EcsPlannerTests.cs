@@ -43,6 +43,7 @@ public sealed class EcsPlannerTests
         var register = (RegisterTaskDefinition)plan.Actions[0];
         var update = (UpdateService)plan.Actions[1];
         Assert.That(register.Fingerprint, Is.EqualTo(SpecFingerprint.Of(Desired.Spec.TaskDefinition)));
+        Assert.That(register.Region, Is.EqualTo(Desired.Spec.Region), "the action carries where it registers, not the executor's observe state");
         Assert.That((update.TaskDefinitionFingerprint, update.DesiredCount, update.Settings), Is.EqualTo((register.Fingerprint, (int?)null, false)));
     }
 
