@@ -69,18 +69,9 @@ public sealed class CloudRunDecider : IDecider
         var startedAt = service.Revision(target)?.CreateTime ?? ctx.Now;
         var declared = CloudRunRolloutAssessor.DeclaredTraffic(observation.Desired.Spec);
         var verdict = CloudRunRolloutAssessor.Assess(service, target, declared, startedAt, ctx.Now, CloudRunRolloutAssessor.DefaultProgressDeadline);
-        switch (verdict)
-        {
-            case RolloutVerdict.InProgress p:
-                return new Decision.Watch(Plan.Empty(key), new HealthAssessment(HealthStatus.Progressing, p.Message), p.Message);
-            case RolloutVerdict.Completed c:
-                var record = new TagService(key, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = target });
-                return new Decision.Completed(new Plan(key, [record]), new HealthAssessment(HealthStatus.Healthy, c.Message), $"rollout of {target} completed", target);
-            case RolloutVerdict.Failed f:
-                return RollBack(observation, target, fingerprint, f.Message);
-            default:
-                throw new InvalidOperationException($"unknown verdict {verdict}");
-        }
+        var record = new TagService(key, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = target });
+        var healthy = new HealthAssessment(HealthStatus.Healthy, (verdict as RolloutVerdict.Completed)?.Message ?? "");
+        return DecisionRules.FromVerdict(key, verdict, target, target, healthy, record, reason => RollBack(observation, target, fingerprint, reason));
     }
 
     private static Decision RollBack(CloudRunObservation observation, string target, string fingerprint, string reason)

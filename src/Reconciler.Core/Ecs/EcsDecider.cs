@@ -46,19 +46,9 @@ public static class EcsDecider
         var startedAt = service.Deployments.FirstOrDefault(d => d.TaskDefinitionArn == target)?.CreatedAt ?? ctx.Now;
         var deadline = desired.Spec.Deployment?.EffectiveProgressDeadline ?? EcsDeploymentSpec.DefaultProgressDeadline;
         var verdict = EcsRolloutAssessor.Assess(service, target, startedAt, ctx.Now, deadline);
-        var key = desired.Key;
-        switch (verdict)
-        {
-            case RolloutVerdict.InProgress p:
-                return new Decision.Watch(Plan.Empty(key), new HealthAssessment(HealthStatus.Progressing, p.Message), p.Message);
-            case RolloutVerdict.Completed c:
-                var record = new TagService(key, new Dictionary<string, string> { [TagKeys.LastKnownGood] = target });
-                return new Decision.Completed(new Plan(key, [record]), EcsHealth.Assess(service, target), $"rollout of {Short(target)} completed", target);
-            case RolloutVerdict.Failed f:
-                return RollBack(observation, target, fingerprint, f.Message);
-            default:
-                throw new InvalidOperationException($"unknown verdict {verdict}");
-        }
+        var record = new TagService(desired.Key, new Dictionary<string, string> { [TagKeys.LastKnownGood] = target });
+        return DecisionRules.FromVerdict(desired.Key, verdict, target, Short(target), EcsHealth.Assess(service, target), record,
+            reason => RollBack(observation, target, fingerprint, reason));
     }
 
     private static Decision RollBack(EcsObservation observation, string target, string fingerprint, string reason)

@@ -2,6 +2,7 @@ using Reconciler.Core.Diffing;
 using Reconciler.Core.Health;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Rollout;
 
 namespace Reconciler.Core.Reconciling;
 
@@ -60,5 +61,18 @@ public static class DecisionRules
         string.Join("; ", diff.Changes.Take(5).Select(c => c.ToString())) + (diff.Changes.Count > 5 ? $"; and {diff.Changes.Count - 5} more" : "");
 
     /// <summary>State read from tags or annotations: an empty value means "not set".</summary>
+    /// <summary>
+    /// A watched rollout's verdict as a decision: in progress → Watch (Progressing); completed → Completed, recording
+    /// the target as last known-good with <paramref name="recordLastKnownGood"/>; failed → the platform's rollback.
+    /// </summary>
+    public static Decision FromVerdict(ResourceKey key, RolloutVerdict verdict, string target, string shownTarget, HealthAssessment completedHealth,
+        PlannedAction recordLastKnownGood, Func<string, Decision> rollBack) => verdict switch
+    {
+        RolloutVerdict.InProgress p => new Decision.Watch(Plan.Empty(key), new HealthAssessment(HealthStatus.Progressing, p.Message), p.Message),
+        RolloutVerdict.Completed => new Decision.Completed(new Plan(key, [recordLastKnownGood]), completedHealth, $"rollout of {shownTarget} completed", target),
+        RolloutVerdict.Failed f => rollBack(f.Message),
+        _ => throw new InvalidOperationException($"unknown verdict {verdict}"),
+    };
+
     public static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
