@@ -30,6 +30,8 @@ public static class Program
 {
     public static readonly string[] WriteOperations = EmulatorWrites.Operations;
 
+    private const int ApplyBatch = 100;
+
     public static async Task<int> Main(string[] args)
     {
         BenchOptions options;
@@ -40,7 +42,7 @@ public static class Program
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 600 --out artifacts/bench.json");
+            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 60 --out artifacts/bench.json");
             return 2;
         }
         var report = await RunAsync(options, Console.Out);
@@ -57,7 +59,7 @@ public static class Program
         }
         var report = new BenchReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, RuntimeVersion(), options.LatencyMs, options.Speed,
             options.Passes, options.IdleSeconds,
-            "setup: manifests converged with ApplyCommand (the real apply path, waits for rollouts) on the emulator at the given speed; "
+            "setup: manifests converged with ApplyCommand (the real apply path, waits for rollouts), one apply per 100 services, on the emulator at the given speed; "
             + "the ECS call policy's rate limits follow the simulated clock, so the RegisterTaskDefinition quota is not the setup bottleneck. "
             + "No state is seeded besides the cluster.",
             results);
@@ -81,9 +83,11 @@ public static class Program
         var dir = Directory.CreateTempSubdirectory("reconciler-bench-").FullName;
         try
         {
+            // In folders of ApplyBatch services: setup applies one folder at a time (see below).
             for (var i = 0; i < n; i++)
             {
-                File.WriteAllText(Path.Combine(dir, $"svc-{i:D5}.yaml"), Manifest(i));
+                var batch = Directory.CreateDirectory(Path.Combine(dir, $"batch-{i / ApplyBatch:D3}")).FullName;
+                File.WriteAllText(Path.Combine(batch, $"svc-{i:D5}.yaml"), Manifest(i));
             }
             var manifests = new ManifestLoader().LoadPaths([dir]).Manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal).ToList();
             if (manifests.Count != n)
@@ -97,14 +101,19 @@ public static class Program
             EmulatorSeed.Seed(host.State, manifests);
 
             var setup = Stopwatch.StartNew();
-            await using (var applyCloud = CloudConnection.Attach(host, options.Speed))
+            // One `apply` (fresh connection, as a new process) per folder of ApplyBatch services, so each one's
+            // RegisterTaskDefinition burst and rate limit (simulated clock) cover it.
+            foreach (var batch in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
             {
+                await using var applyCloud = CloudConnection.Attach(host, options.Speed);
                 using var logger = new Serilog.LoggerConfiguration().CreateLogger();
-                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-                var exit = await ApplyCommand.RunAsync([dir], false, "bench", applyCloud, logger, TextWriter.Null, TextWriter.Null, timeout.Token);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                var exit = await ApplyCommand.RunAsync([batch], false, "bench", applyCloud, logger, stdout, stderr, timeout.Token);
                 if (exit != 0)
                 {
-                    throw new InvalidOperationException($"apply of {n} services exited {exit}");
+                    throw new InvalidOperationException($"apply of {batch} exited {exit}\n{Tail(stdout.ToString())}\n{Tail(stderr.ToString())}");
                 }
             }
             setup.Stop();
@@ -192,6 +201,8 @@ public static class Program
             rss / (1024.0 * 1024.0), cpuIdle, notInSync);
     }
 
+    private static string Tail(string text) => string.Join('\n', text.Split('\n').TakeLast(15));
+
     private static Dictionary<string, int> Snapshot(EmulatorHost host) =>
         host.State.Calls(CallOutcome.Received).Values.SelectMany(ops => ops)
             .GroupBy(op => op.Key).ToDictionary(g => g.Key, g => g.Sum(op => op.Value));
@@ -276,7 +287,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, in
 {
     public static BenchOptions Parse(string[] args)
     {
-        var o = new BenchOptions([100, 1000], 20, 3, 3, 600, null);
+        var o = new BenchOptions([100, 1000], 20, 3, 3, 60, null);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
