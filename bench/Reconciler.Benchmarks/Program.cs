@@ -125,6 +125,8 @@ public static class Program
             await DaemonPassAsync(platform, manifests, cloud.Time);
             using var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
             await NaivePassAsync(clients, manifests);
+            // Let the runtime finish what setup and warm-up left behind (tiered JIT, GC) before the first idle-CPU reading.
+            await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds));
 
             var daemon = await MeasureAsync(host, options, () => DaemonPassAsync(platform, manifests, cloud.Time));
             var naive = await MeasureAsync(host, options, async () => { await NaivePassAsync(clients, manifests); return 0; });
