@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Reconciler.Core.Ecs;
+using Reconciler.Core.Model;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Seams;
+using Reconciler.Daemon.Commands;
+using Reconciler.Daemon.Hosting;
+using Reconciler.Emulator.Faults;
+using Reconciler.Emulator.Hosting;
+using Reconciler.Emulator.Wire;
+using Reconciler.Manifests.Loading;
+using Reconciler.Platforms.Ecs;
+using Reconciler.Platforms.Ecs.Wire;
+using Reconciler.Platforms.Ecs.Wire.Auth;
+using Api = Reconciler.Platforms.Ecs.Wire.Ecs;
+
+namespace Reconciler.Benchmarks;
+
+/// <summary>
+/// Steady-state resync cost: N ECS services in one cluster on the in-process emulator, converged once with
+/// <c>apply</c>, then timed resync passes through the daemon's code path (IPassObserver.BeginPassAsync over all
+/// manifests, then ObserveAsync + Decider.Decide per key, one after another) against a naive baseline
+/// (per service: DescribeServices of one name + DescribeTaskDefinition).
+/// <c>dotnet run -c Release --project bench/Reconciler.Benchmarks -- --services 100,1000 --latency-ms 20 --out artifacts/bench.json</c>
+/// </summary>
+public static class Program
+{
+    public static readonly string[] WriteOperations = EmulatorWrites.Operations;
+
+    private const int ApplyBatch = 100;
+
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 60 --out artifacts/bench.json");
+            return 2;
+        }
+        var report = await RunAsync(options, Console.Out);
+        return report.Results.All(r => r.Daemon.WritesPerPass == 0 && r.Daemon.NotInSync == 0) ? 0 : 1;
+    }
+
+    /// <summary>Runs every size, prints the Markdown table to <paramref name="log"/> and writes the JSON file.</summary>
+    public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter log)
+    {
+        var results = new List<SizeResult>();
+        foreach (var n in options.Services)
+        {
+            results.Add(await RunSizeAsync(n, options, log));
+        }
+        var report = new BenchReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, RuntimeVersion(), options.LatencyMs, options.Speed,
+            options.Passes, options.IdleSeconds,
+            "setup: manifests converged with ApplyCommand (the real apply path, waits for rollouts), one apply per 100 services, on the emulator at the given speed; "
+            + "the ECS call policy's rate limits follow the simulated clock, so the RegisterTaskDefinition quota is not the setup bottleneck. "
+            + "No state is seeded besides the cluster.",
+            results);
+        var table = Markdown(report);
+        await log.WriteLineAsync(table);
+        if (options.Out is not null)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(options.Out));
+            if (dir is not null)
+            {
+                Directory.CreateDirectory(dir);
+            }
+            await File.WriteAllTextAsync(options.Out, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            await log.WriteLineAsync($"wrote {options.Out}");
+        }
+        return report;
+    }
+
+    private static async Task<SizeResult> RunSizeAsync(int n, BenchOptions options, TextWriter log)
+    {
+        var dir = Directory.CreateTempSubdirectory("reconciler-bench-").FullName;
+        try
+        {
+            // In folders of ApplyBatch services: setup applies one folder at a time (see below).
+            for (var i = 0; i < n; i++)
+            {
+                var batch = Directory.CreateDirectory(Path.Combine(dir, $"batch-{i / ApplyBatch:D3}")).FullName;
+                File.WriteAllText(Path.Combine(batch, $"svc-{i:D5}.yaml"), Manifest(i));
+            }
+            var manifests = new ManifestLoader().LoadPaths([dir]).Manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal).ToList();
+            if (manifests.Count != n)
+            {
+                throw new InvalidOperationException($"generated {n} manifests, loaded {manifests.Count}");
+            }
+            await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
+            {
+                Port = 0, Speed = options.Speed, Faults = new FaultOptions { LatencyMs = options.LatencyMs },
+            });
+            EmulatorSeed.Seed(host.State, manifests);
+
+            var setup = Stopwatch.StartNew();
+            // One `apply` (fresh connection, as a new process) per folder of ApplyBatch services, so each one's
+            // RegisterTaskDefinition burst and rate limit (simulated clock) cover it.
+            foreach (var batch in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
+            {
+                await using var applyCloud = CloudConnection.Attach(host, options.Speed);
+                using var logger = new Serilog.LoggerConfiguration().CreateLogger();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                var exit = await ApplyCommand.RunAsync([batch], false, "bench", applyCloud, logger, stdout, stderr, timeout.Token);
+                if (exit != 0)
+                {
+                    throw new InvalidOperationException($"apply of {batch} exited {exit}\n{Tail(stdout.ToString())}\n{Tail(stderr.ToString())}");
+                }
+            }
+            setup.Stop();
+            await log.WriteLineAsync($"N={n}: converged with apply in {setup.Elapsed.TotalSeconds:F1} s");
+
+            await using var cloud = CloudConnection.Attach(host, options.Speed);
+            var platform = cloud.Platforms.First(p => p.Handles(manifests[0]));
+            // One warm-up pass of each (JIT, connection pool), not measured.
+            await DaemonPassAsync(platform, manifests, cloud.Time);
+            using var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
+            await NaivePassAsync(clients, manifests);
+            // Let the runtime finish what setup and warm-up left behind (tiered JIT, GC) before the first idle-CPU reading.
+            await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds));
+
+            var daemon = await MeasureAsync(host, options, () => DaemonPassAsync(platform, manifests, cloud.Time));
+            var naive = await MeasureAsync(host, options, async () => { await NaivePassAsync(clients, manifests); return 0; });
+            var result = new SizeResult(n, setup.Elapsed.TotalSeconds, daemon, naive);
+            await log.WriteLineAsync($"N={n}: daemon {daemon.CallsPerPass} calls/pass, {daemon.WallMs:F0} ms; naive {naive.CallsPerPass} calls/pass, {naive.WallMs:F0} ms");
+            return result;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>The daemon's resync: batch observation up front, then each key observed and decided in turn. Returns the keys not InSync.</summary>
+    private static async Task<int> DaemonPassAsync(IPlatform platform, IReadOnlyList<ResourceManifest> manifests, TimeProvider time)
+    {
+        if (platform is IPassObserver observer)
+        {
+            await observer.BeginPassAsync(manifests, CancellationToken.None);
+        }
+        var notInSync = 0;
+        foreach (var manifest in manifests)
+        {
+            var observation = await platform.ObserveAsync(manifest, CancellationToken.None);
+            var decision = platform.Decider.Decide(observation, new DecisionContext(time.GetUtcNow(), "bench"));
+            if (decision is not Decision.InSync)
+            {
+                notInSync++;
+            }
+        }
+        return notInSync;
+    }
+
+    private static async Task NaivePassAsync(EcsRegionClients clients, IReadOnlyList<ResourceManifest> manifests)
+    {
+        foreach (var ecs in manifests.OfType<EcsServiceManifest>())
+        {
+            var ecsClient = clients.For(ecs.Spec.Region).Ecs;
+            var described = await ecsClient.DescribeServicesAsync(new Api.DescribeServicesRequest { Cluster = ecs.Spec.Cluster, Services = [ecs.Metadata.Name], Include = ["TAGS"] });
+            var service = described.Services.Single();
+            await ecsClient.DescribeTaskDefinitionAsync(new Api.DescribeTaskDefinitionRequest { TaskDefinition = service.TaskDefinition! });
+        }
+    }
+
+    private static async Task<PassResult> MeasureAsync(EmulatorHost host, BenchOptions options, Func<Task<int>> pass)
+    {
+        var before = Snapshot(host);
+        var wall = new List<double>();
+        var notInSync = 0;
+        for (var i = 0; i < options.Passes; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            notInSync = Math.Max(notInSync, await pass());
+            wall.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        var after = Snapshot(host);
+        var calls = after.Where(kv => kv.Value - before.GetValueOrDefault(kv.Key) > 0)
+            .ToDictionary(kv => kv.Key, kv => (double)(kv.Value - before.GetValueOrDefault(kv.Key)) / options.Passes);
+        var writes = calls.Where(kv => WriteOperations.Contains(kv.Key)).Sum(kv => kv.Value);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var rss = process.WorkingSet64;
+        var cpuBefore = process.TotalProcessorTime;
+        var idle = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds));
+        process.Refresh();
+        var cpuIdle = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / idle.Elapsed.TotalSeconds;
+        wall.Sort();
+        return new PassResult(calls.Values.Sum(), new SortedDictionary<string, double>(calls), writes, wall[wall.Count / 2], wall[0], wall[^1],
+            rss / (1024.0 * 1024.0), cpuIdle, notInSync);
+    }
+
+    private static string Tail(string text) => string.Join('\n', text.Split('\n').TakeLast(15));
+
+    private static Dictionary<string, int> Snapshot(EmulatorHost host) =>
+        host.State.Calls(CallOutcome.Received).Values.SelectMany(ops => ops)
+            .GroupBy(op => op.Key).ToDictionary(g => g.Key, g => g.Sum(op => op.Value));
+
+    private static string Manifest(int i) => $$"""
+        apiVersion: reconciler/v1alpha1
+        kind: EcsService
+        metadata:
+          name: svc-{{i:D5}}
+          labels:
+            app: bench
+        spec:
+          region: us-east-1
+          cluster: bench
+          desiredCount: 1
+          taskDefinition:
+            family: svc-{{i:D5}}
+            cpu: "256"
+            memory: "512"
+            networkMode: awsvpc
+            requiresCompatibilities: [FARGATE]
+            runtimePlatform:
+              cpuArchitecture: X86_64
+            containers:
+              - name: app
+                image: registry.example/bench:v1
+                portMappings:
+                  - containerPort: 8080
+                environment:
+                  SERVICE_INDEX: "{{i}}"
+                healthCheck:
+                  command: [CMD-SHELL, "wget -q -O /dev/null http://localhost:8080/health || exit 1"]
+                  interval: 30s
+                  timeout: 5s
+                  retries: 3
+                  startPeriod: 30s
+          service:
+            launchType: FARGATE
+            networkConfiguration:
+              awsvpc:
+                subnets: [subnet-1]
+                securityGroups: [sg-1]
+          deployment:
+            circuitBreaker: {enable: true, rollback: true}
+
+        """;
+
+    public static string Markdown(BenchReport report)
+    {
+        var s = new StringBuilder();
+        s.AppendLine(CultureInfo.InvariantCulture,
+            $"Emulator latency {report.LatencyMs} ms per call, speed {report.Speed}, {report.ProcessorCount} cores, {report.Runtime}; median of {report.Passes} passes; idle CPU over {report.IdleSeconds} s.");
+        s.AppendLine();
+        s.AppendLine("| N | path | cloud calls / pass | by operation | writes / pass | pass wall (ms) | RSS after GC (MiB) | idle CPU (ms/s) |");
+        s.AppendLine("|---:|---|---:|---|---:|---:|---:|---:|");
+        foreach (var r in report.Results)
+        {
+            Row(s, r.Services, "daemon (BeginPass + Observe/Decide)", r.Daemon);
+            Row(s, r.Services, "naive (Describe 1 + DescribeTaskDefinition)", r.Naive);
+        }
+        return s.ToString();
+
+        static void Row(StringBuilder s, int n, string path, PassResult p) =>
+            s.AppendLine(CultureInfo.InvariantCulture,
+                $"| {n} | {path} | {p.CallsPerPass:0.#} | {string.Join(", ", p.CallsByOperation.Select(kv => $"{kv.Key} {kv.Value:0.#}"))} | {p.WritesPerPass:0.#} | {p.WallMs:F0} | {p.RssMiB:F0} | {p.IdleCpuMsPerSecond:F1} |");
+    }
+
+    private static string RuntimeVersion() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+}
+
+/// <summary>The ECS, SSM and Cloud Run operations that change something (as the daemon tests count them).</summary>
+internal static class EmulatorWrites
+{
+    public static readonly string[] Operations =
+    [
+        "RegisterTaskDefinition", "CreateService", "UpdateService", "TagResource", "DeregisterTaskDefinition", "UntagResource",
+        "DeleteService", "PutParameter", "DeleteParameter", "services.create", "services.patch", "services.delete",
+    ];
+}
+
+public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, int Passes, double IdleSeconds, double Speed, string? Out)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions([100, 1000], 20, 3, 3, 60, null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            o = args[i] switch
+            {
+                "--services" => o with { Services = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList() },
+                "--latency-ms" => o with { LatencyMs = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--passes" => o with { Passes = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--idle-seconds" => o with { IdleSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--speed" => o with { Speed = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--out" => o with { Out = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+            i++;
+        }
+        return o;
+    }
+}
+
+public sealed record BenchReport(DateTimeOffset At, int ProcessorCount, string Runtime, int LatencyMs, double Speed, int Passes, double IdleSeconds,
+    string Setup, IReadOnlyList<SizeResult> Results);
+
+public sealed record SizeResult(int Services, double SetupSeconds, PassResult Daemon, PassResult Naive);
+
+public sealed record PassResult(double CallsPerPass, SortedDictionary<string, double> CallsByOperation, double WritesPerPass, double WallMs,
+    double WallMinMs, double WallMaxMs, double RssMiB, double IdleCpuMsPerSecond, int NotInSync);
