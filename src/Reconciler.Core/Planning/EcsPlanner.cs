@@ -57,12 +57,14 @@ public static class EcsPlanner
         && (diff.Missing || diff.Touches(ChangeScope.Template))
         && failed == SpecFingerprint.Of(desired.Spec.TaskDefinition);
 
-    /// <summary>The manifest's tags plus the tags Reconciler keeps its own state in.</summary>
+    /// <summary>
+    /// The manifest's tags plus the tags Reconciler keeps its own state in. Not <see cref="TagKeys.ManagedBy"/>: an
+    /// adopted service (made by hand, then declared) must never become prunable by being updated; see <see cref="CreationTags"/>.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> ServiceTags(EcsServiceSpec spec, string fingerprint, PlanContext ctx)
     {
         var tags = new Dictionary<string, string>(spec.Tags ?? new Dictionary<string, string>())
         {
-            [TagKeys.ManagedBy] = TagKeys.ManagedByValue,
             [TagKeys.Fingerprint] = fingerprint,
             [TagKeys.Spec] = SpecFingerprint.OfService(spec),
         };
@@ -72,4 +74,8 @@ public static class EcsPlanner
         }
         return tags;
     }
+
+    /// <summary>The tags CreateService sends: <see cref="ServiceTags"/> plus managed-by, written only here (only a service Reconciler created is ever pruned).</summary>
+    public static IReadOnlyDictionary<string, string> CreationTags(EcsServiceSpec spec, string fingerprint, PlanContext ctx) =>
+        new Dictionary<string, string>(ServiceTags(spec, fingerprint, ctx)) { [TagKeys.ManagedBy] = TagKeys.ManagedByValue };
 }

@@ -28,6 +28,8 @@ internal static class RunCommand
         ("--known-hosts-file", "knownHostsFile", "known_hosts for ssh:// repositories, checked strictly (no trust on first use)"),
         ("--git-timeout", "gitTimeout", "Upper bound for each git command, killed when exceeded (default 2m)"),
         ("--workers", "workers", "Concurrent reconciles (default 4)"),
+        ("--prune-max-orphans", "pruneMaxOrphans", "Prune refuses a snapshot orphaning more prune-enabled resources than this at once (default 5)"),
+        ("--prune-max-orphan-share", "pruneMaxOrphanShare", "... or more than this share of the declared resources, 0 to 1 (default 0.5)"),
         ("--log-format", "logFormat", "auto | json | text (default auto: text on a terminal, JSON otherwise)"),
         ("--work-dir", "workDir", "Cache folder for git snapshots"),
         ("--emulator-speed", "emulatorSpeed", "Simulated-time speed of the embedded emulator (default 60)"),

@@ -75,7 +75,7 @@ internal static class DaemonHost
         services.AddSingleton(settings);
         services.AddSingleton(_ => Source(settings, cloud.Time));
         services.AddSingleton(new ManifestLoader());
-        services.AddSingleton<DesiredStateStore>();
+        services.AddSingleton(sp => new DesiredStateStore(sp.GetRequiredService<ManifestLoader>(), settings.PruneGuardLimits()));
         services.AddSingleton<StatusStore>();
         services.AddSingleton<ReconcilerMetrics>();
         // Before the controller: hosted services start in order, and the meter provider must listen before it measures.

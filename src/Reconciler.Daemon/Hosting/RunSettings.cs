@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Reconciler.Core.Reconciling;
 using Reconciler.Git;
 using Reconciler.Manifests.Binding;
 
@@ -34,6 +35,12 @@ internal sealed record RunSettings
     public string? KnownHostsFile { get; init; }
     public TimeSpan GitTimeout { get; init; } = TimeSpan.FromMinutes(2);
     public int Workers { get; init; } = 4;
+
+    /// <summary>Prune refuses a snapshot that would orphan more than this many prune-enabled resources at once.</summary>
+    public double PruneMaxOrphans { get; init; } = PruneLimits.Default.MaxOrphans;
+
+    /// <summary>... or more than this share (0 to 1) of the resources the last accepted snapshot declared.</summary>
+    public double PruneMaxOrphanShare { get; init; } = PruneLimits.Default.MaxOrphanShare;
     public string LogFormat { get; init; } = "auto";
     public string WorkDir { get; init; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reconciler");
 
@@ -60,6 +67,8 @@ internal sealed record RunSettings
             KnownHostsFile = config["knownHostsFile"],
             GitTimeout = Duration(config, "gitTimeout", d.GitTimeout, errors),
             Workers = (int)Number(config, "workers", d.Workers, errors),
+            PruneMaxOrphans = Number(config, "pruneMaxOrphans", d.PruneMaxOrphans, errors),
+            PruneMaxOrphanShare = Number(config, "pruneMaxOrphanShare", d.PruneMaxOrphanShare, errors),
             LogFormat = config["logFormat"] ?? d.LogFormat,
             WorkDir = config["workDir"] ?? d.WorkDir,
         };
@@ -102,11 +111,22 @@ internal sealed record RunSettings
         {
             yield return "--workers must be between 1 and 64";
         }
+        if (PruneMaxOrphans < 0 || PruneMaxOrphans != Math.Floor(PruneMaxOrphans) || PruneMaxOrphans > int.MaxValue)
+        {
+            yield return $"--prune-max-orphans must be a whole number of resources, 0 or more (0: never prune), not {PruneMaxOrphans.ToString(CultureInfo.InvariantCulture)}";
+        }
+        if (PruneMaxOrphanShare is < 0 or > 1 || double.IsNaN(PruneMaxOrphanShare))
+        {
+            yield return $"--prune-max-orphan-share must be between 0 and 1 (0.5: at most half of the declared resources; 1: no share limit), not {PruneMaxOrphanShare.ToString(CultureInfo.InvariantCulture)}";
+        }
         if (EmulatorSpeed is <= 0 or > 100_000)
         {
             yield return "--emulator-speed must be between 0 and 100000";
         }
     }
+
+    /// <summary>The prune guard's limits (checked by <see cref="Validate"/> before this is called).</summary>
+    public PruneLimits PruneGuardLimits() => new((int)PruneMaxOrphans, PruneMaxOrphanShare);
 
     /// <summary>The git source these settings describe (only meaningful when <see cref="Repo"/> is set).</summary>
     public GitSourceOptions GitOptions() => new()

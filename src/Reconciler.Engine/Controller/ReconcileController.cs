@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Sources;
 using Reconciler.Engine.Desired;
 using Reconciler.Engine.Metrics;
@@ -111,6 +112,10 @@ public sealed class ReconcileController(
         foreach (var error in result.Errors)
         {
             log.LogError("Manifest error at {Revision}: {Error}", snapshot.Revision, error);
+        }
+        if (result.Prune is PruneVerdict.Refused refused)
+        {
+            log.LogWarning("Source at {Revision}: {Reason}", snapshot.Revision, refused.Reason);
         }
         status.SetSource(new SourceState(source.Describe(), snapshot.Revision, time.GetUtcNow(), null, result.Errors));
         log.LogInformation("Source at {Revision}: {Count} resources, {Errors} manifest errors",

@@ -1,4 +1,5 @@
 using Reconciler.Core.Model;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Sources;
 using Reconciler.Manifests.Diagnostics;
 using Reconciler.Manifests.Loading;
@@ -8,9 +9,14 @@ namespace Reconciler.Engine.Desired;
 /// <summary>
 /// The desired state, one snapshot (= one commit) at a time. A file that fails to parse keeps the resources it
 /// declared at their last good version: a broken manifest never means "delete" or "scale to 0".
+/// Neither does a snapshot that drops too much at once (<see cref="PruneGuard"/>): its orphans are held, counted
+/// against the last accepted snapshot, until a snapshot is within the limits.
 /// </summary>
-public sealed class DesiredStateStore(ManifestLoader loader)
+public sealed class DesiredStateStore(ManifestLoader loader, PruneLimits? pruneLimits = null)
 {
+    private readonly PruneLimits _limits = pruneLimits ?? PruneLimits.Default;
+    private IReadOnlyDictionary<ResourceKey, DesiredEntry> _baseline = new Dictionary<ResourceKey, DesiredEntry>();
+    private PruneHold? _hold;
     private readonly object _gate = new();
     private Dictionary<string, FileState> _files = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<ResourceKey, DesiredEntry> _entries = new Dictionary<ResourceKey, DesiredEntry>();
@@ -27,6 +33,9 @@ public sealed class DesiredStateStore(ManifestLoader loader)
 
     /// <summary>The last declared version of a resource that was removed from git while this process ran (an orphan).</summary>
     public DesiredEntry? GetRemoved(ResourceKey key) => Volatile.Read(ref _removed).TryGetValue(key, out var e) ? e : null;
+
+    /// <summary>Why prune is refused for this orphan (the guard holds it), or null when it may be pruned.</summary>
+    public string? PruneRefusal(ResourceKey key) => Volatile.Read(ref _hold) is { } hold && hold.Keys.Contains(key) ? hold.Reason : null;
 
     /// <summary>Loads a snapshot; returns the manifest errors (formatted file:line:col) and the keys that vanished.</summary>
     public SnapshotResult Apply(SourceSnapshot snapshot) =>
@@ -68,6 +77,12 @@ public sealed class DesiredStateStore(ManifestLoader loader)
                     entries.TryAdd(manifest.Key, new DesiredEntry(manifest, state.Revision, file, state.Stale));
                 }
             }
+            // Orphans are counted against the last accepted snapshot, so a refused drop stays refused on the next commits
+            // until one is within the limits; ones dropped since then (declared only in a refused snapshot) count too.
+            var dropped = _baseline.Concat(previousEntries).Where(p => !entries.ContainsKey(p.Key))
+                .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+            var prunable = dropped.Where(d => d.Value.Manifest.SyncPolicy.PruneEnabled).Select(d => d.Key).ToHashSet();
+            var verdict = PruneGuard.Judge(_baseline.Count, entries.Count, prunable.Count, _limits);
             var removed = Volatile.Read(ref _removed).Where(r => !entries.ContainsKey(r.Key))
                 .Concat(previousEntries.Where(p => !entries.ContainsKey(p.Key)))
                 .GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Last().Value);
@@ -76,10 +91,15 @@ public sealed class DesiredStateStore(ManifestLoader loader)
             _files = next;
             Volatile.Write(ref _entries, entries);
             Volatile.Write(ref _removed, removed);
+            Volatile.Write(ref _hold, verdict is PruneVerdict.Refused refused ? new PruneHold(refused.Reason, prunable) : null);
+            if (verdict is PruneVerdict.Allowed)
+            {
+                _baseline = entries;
+            }
             Revision = revision;
             var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error)
                 .Select(d => (d with { Location = Relative(d.Location, root) }).ToString()).ToList();
-            return new SnapshotResult(errors, previousEntries.Keys.Except(entries.Keys).ToList());
+            return new SnapshotResult(errors, dropped.Keys.ToList(), verdict);
         }
     }
 
@@ -87,8 +107,13 @@ public sealed class DesiredStateStore(ManifestLoader loader)
     private static SourceLocation Relative(SourceLocation location, string root) =>
         Path.IsPathRooted(location.File) ? location with { File = Path.GetRelativePath(root, location.File) } : location;
 
+    private sealed record PruneHold(string Reason, IReadOnlySet<ResourceKey> Keys);
+
     private sealed record FileState(IReadOnlyList<ResourceManifest> Manifests, string Revision, bool Stale);
 }
 
-/// <summary>What loading a snapshot found: manifest errors, and resources no longer declared (orphans unless pruned).</summary>
-public sealed record SnapshotResult(IReadOnlyList<string> Errors, IReadOnlyList<ResourceKey> Removed);
+/// <summary>
+/// What loading a snapshot found: manifest errors, the resources no longer declared since the last accepted snapshot
+/// (orphans unless pruned), and whether the guard lets them be pruned.
+/// </summary>
+public sealed record SnapshotResult(IReadOnlyList<string> Errors, IReadOnlyList<ResourceKey> Removed, PruneVerdict Prune);

@@ -124,6 +124,14 @@ public sealed class ResourceReconciler(
             record.Health = new HealthAssessment(HealthStatus.Suspended, "reconciliation suspended by spec.syncPolicy.suspend");
             return new ReconcileOutcome.Converged();
         }
+        if (record.Orphan && desired.PruneRefusal(manifest.Key) is { } refusal)
+        {
+            // The guard holds this orphan: no observe, no write, until a snapshot within the limits (or a restart with higher ones).
+            var held = new Decision.Stalled(Plan.Empty(manifest.Key), new HealthAssessment(HealthStatus.Unknown, refusal), refusal, []);
+            record.Decision = held;
+            record.Health = held.Health;
+            return Outcome(held);
+        }
         var platform = _platforms.FirstOrDefault(p => p.Handles(manifest));
         if (platform is null)
         {

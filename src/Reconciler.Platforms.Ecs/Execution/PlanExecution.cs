@@ -76,7 +76,7 @@ internal sealed class PlanExecution(
     private async Task CreateAsync(CreateService create, CancellationToken ct)
     {
         var arn = await EnsureTaskDefinitionAsync(create.Spec.Region, create.Spec.TaskDefinition, create.Fingerprint, ct);
-        var tags = WithTarget(EcsPlanner.ServiceTags(create.Spec, create.Fingerprint, new PlanContext(_revision)), arn);
+        var tags = WithTarget(EcsPlanner.CreationTags(create.Spec, create.Fingerprint, new PlanContext(_revision)), arn);
         var token = ClientToken(create.Key, create.Fingerprint);
         var ecs = clients.For(create.Spec.Region).Ecs;
         var response = await policy.RunAsync(create.Spec.Region, "CreateService",

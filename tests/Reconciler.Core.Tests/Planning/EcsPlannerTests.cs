@@ -89,8 +89,41 @@ public sealed class EcsPlannerTests
     {
         var plan = EcsPlanner.Plan(Desired, EcsDiff.Diff(Desired, Live with { Tags = new Dictionary<string, string>() }), new PlanContext("abc123"));
         var tags = ((TagService)plan.Actions.Single()).Tags;
-        Assert.That(tags, Does.ContainKey("team").And.ContainKey(TagKeys.ManagedBy).And.ContainKey(TagKeys.Fingerprint));
+        Assert.That(tags, Does.ContainKey("team").And.ContainKey(TagKeys.Fingerprint));
         Assert.That(tags[TagKeys.GitRevision], Is.EqualTo("abc123"));
+    }
+
+    [Test]
+    public void Updating_an_adopted_service_never_tags_it_as_managed_by_reconciler()
+    {
+        var adopted = ObservedEcsBuilder.InSyncWith(WithImage("api:0.9")) is var o
+            ? o with { DesiredCount = 5, Tags = o.Tags.Where(t => t.Key != TagKeys.ManagedBy).ToDictionary() }
+            : null!;
+
+        var plan = EcsPlanner.Plan(Desired, EcsDiff.Diff(Desired, adopted), new PlanContext("abc123"));
+
+        Assert.That(plan.Actions.Select(a => a.GetType().Name), Is.EqualTo(new[] { "RegisterTaskDefinition", "UpdateService", "TagService" }));
+        Assert.That(plan.Actions.OfType<TagService>().Single().Tags, Does.Not.ContainKey(TagKeys.ManagedBy));
+    }
+
+    [Test]
+    public void An_adopted_service_without_the_managed_by_tag_is_in_sync_and_plans_nothing()
+    {
+        var adopted = Live with { Tags = Live.Tags.Where(t => t.Key != TagKeys.ManagedBy).ToDictionary() };
+
+        var diff = EcsDiff.Diff(Desired, adopted);
+
+        Assert.That(diff.InSync, Is.True);
+        Assert.That(EcsPlanner.Plan(Desired, diff, PlanContext.None).IsEmpty, Is.True);
+    }
+
+    [Test]
+    public void Only_the_creation_tags_carry_managed_by()
+    {
+        var spec = Desired.Spec;
+
+        Assert.That(EcsPlanner.CreationTags(spec, "fp", PlanContext.None), Does.ContainKey(TagKeys.ManagedBy).WithValue(TagKeys.ManagedByValue));
+        Assert.That(EcsPlanner.ServiceTags(spec, "fp", PlanContext.None), Does.Not.ContainKey(TagKeys.ManagedBy));
     }
 
     [Test]

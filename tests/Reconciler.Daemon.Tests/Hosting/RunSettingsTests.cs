@@ -51,9 +51,24 @@ public sealed class RunSettingsTests
         yield return new TestCaseData(("apiTokenFile", "/nonexistent/api-token"), "--api-token-file: file '/nonexistent/api-token' does not exist").SetName("a missing API token file");
         yield return new TestCaseData(("statusRequiresToken", "true"), "--status-requires-token needs --api-token-file FILE").SetName("status requiring a token without a token file");
         yield return new TestCaseData(("statusRequiresToken", "yes"), "statusRequiresToken: 'yes' is not true or false").SetName("status-requires-token written as yes");
+        yield return new TestCaseData(("pruneMaxOrphans", "-1"), "--prune-max-orphans must be a whole number of resources, 0 or more (0: never prune), not -1").SetName("a negative prune count limit");
+        yield return new TestCaseData(("pruneMaxOrphans", "2.5"), "--prune-max-orphans must be a whole number of resources").SetName("a fractional prune count limit");
+        yield return new TestCaseData(("pruneMaxOrphans", "all"), "pruneMaxOrphans: 'all' is not a number").SetName("a prune count limit that is not a number");
+        yield return new TestCaseData(("pruneMaxOrphanShare", "50"), "--prune-max-orphan-share must be between 0 and 1 (0.5: at most half of the declared resources; 1: no share limit), not 50").SetName("a prune share written as a percentage");
         yield return new TestCaseData(("gitTimeout", "soon"), "gitTimeout: 'soon' is not a duration").SetName("a word for the git timeout");
         yield return new TestCaseData(("knownHostsFile", "/nonexistent/known_hosts"), "git source KnownHostsFile '/nonexistent/known_hosts' does not exist")
             .SetName("a missing known_hosts file");
+    }
+
+    [Test]
+    public void The_prune_limits_default_to_five_orphans_or_half_and_reach_the_guard()
+    {
+        var (defaults, _) = Bind(("repo", "https://git.example/org/deploy.git"));
+        var (set, errors) = Bind(("repo", "https://git.example/org/deploy.git"), ("pruneMaxOrphans", "10"), ("pruneMaxOrphanShare", "0.25"));
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(defaults!.PruneGuardLimits(), Is.EqualTo(new Reconciler.Core.Reconciling.PruneLimits(5, 0.5)));
+        Assert.That(set!.PruneGuardLimits(), Is.EqualTo(new Reconciler.Core.Reconciling.PruneLimits(10, 0.25)));
     }
 
     [TestCaseSource(nameof(Mistakes))]

@@ -6,6 +6,7 @@ using Reconciler.Core.Health;
 using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Seams;
 using Reconciler.Engine.Desired;
 using Reconciler.Engine.Metrics;
@@ -137,8 +138,9 @@ public sealed class ResourceReconcilerTests
     public async Task A_removed_resource_with_prune_on_is_scaled_to_zero_when_we_manage_it()
     {
         var pruned = manifest with { Spec = manifest.Spec with { SyncPolicy = new SyncPolicy(Prune: true) } };
-        Load(pruned);
-        Load();
+        var kept = EcsManifestBuilder.Manifest(name: "kept");
+        Load(pruned, kept);
+        Load(kept);
         platform.Service = ObservedEcsBuilder.InSyncWith(pruned) with
         {
             Tags = new Dictionary<string, string> { [TagKeys.ManagedBy] = TagKeys.ManagedByValue },
@@ -155,12 +157,70 @@ public sealed class ResourceReconcilerTests
     public async Task A_removed_resource_with_prune_on_leaves_a_service_we_did_not_create_alone()
     {
         var pruned = manifest with { Spec = manifest.Spec with { SyncPolicy = new SyncPolicy(Prune: true) } };
-        Load(pruned);
-        Load();
+        var kept = EcsManifestBuilder.Manifest(name: "kept");
+        Load(pruned, kept);
+        Load(kept);
         platform.Service = ObservedEcsBuilder.InSyncWith(pruned) with { Tags = new Dictionary<string, string>() };
 
         Assert.That(await Reconcile(), Is.InstanceOf<ReconcileOutcome.Stalled>());
         Assert.That(platform.Applied, Is.Empty);
+    }
+
+    private static EcsServiceManifest Prunable(string name) =>
+        EcsManifestBuilder.Manifest(name: name) is var m ? m with { Spec = m.Spec with { SyncPolicy = new SyncPolicy(Prune: true) } } : null!;
+
+    [Test]
+    public async Task An_emptied_snapshot_orphaning_every_prunable_service_makes_no_write_and_stalls_each_with_the_reason()
+    {
+        var services = new[] { Prunable("api"), Prunable("web"), Prunable("worker") };
+        Load(services);
+        var result = desired.Apply(new LoadResult([]), "rev-2", "/repo");
+        platform.Service = ObservedEcsBuilder.InSyncWith(services[0]) with
+        {
+            Tags = new Dictionary<string, string> { [TagKeys.ManagedBy] = TagKeys.ManagedByValue },
+        };
+
+        var outcomes = new List<ReconcileOutcome>();
+        foreach (var key in result.Removed)
+        {
+            outcomes.Add(await reconciler.ReconcileAsync(key, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        var reason = "prune refused: the new snapshot declares no resources at all, which would prune 3 of 3; " +
+            "fix the source (an empty snapshot is never pruned; delete the last services by hand if that is what you want)";
+        Assert.That(result.Removed, Has.Count.EqualTo(3));
+        Assert.That(result.Prune, Is.EqualTo(new PruneVerdict.Refused(reason)));
+        Assert.That(outcomes, Is.All.EqualTo(new ReconcileOutcome.Stalled(reason)));
+        Assert.That((platform.Observed, platform.Applied.Count), Is.EqualTo((0, 0)));
+        Assert.That(services.Select(s => status.Get(s.Key)!).Select(s => (s.Orphaned, s.Sync, s.Message)),
+            Is.All.EqualTo((true, SyncStatus.OutOfSync, reason)));
+    }
+
+    [Test]
+    public async Task A_refused_prune_stays_refused_on_the_next_commit_and_proceeds_once_a_snapshot_is_within_the_limits()
+    {
+        var services = Enumerable.Range(1, 6).Select(i => Prunable($"svc-{i}")).ToArray();
+        Load(services);
+        desired.Apply(new LoadResult([new FileLoadResult("/repo/api.yaml", services[..1], [])]), "rev-2", "/repo");
+        var next = desired.Apply(new LoadResult([new FileLoadResult("/repo/api.yaml", services[..1], [])]), "rev-3", "/repo");
+        platform.Service = ObservedEcsBuilder.InSyncWith(services[5]) with
+        {
+            Tags = new Dictionary<string, string> { [TagKeys.ManagedBy] = TagKeys.ManagedByValue },
+        };
+
+        var held = await reconciler.ReconcileAsync(services[5].Key, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(next.Prune, Is.InstanceOf<PruneVerdict.Refused>().With.Property("Reason").StartsWith("prune refused: the new snapshot orphans 5 of 6 resources (limit 5 / 50%)"));
+        Assert.That(held, Is.InstanceOf<ReconcileOutcome.Stalled>());
+        Assert.That(platform.Applied, Is.Empty);
+
+        var fixedUp = desired.Apply(new LoadResult([new FileLoadResult("/repo/api.yaml", services[..5], [])]), "rev-4", "/repo");
+        var pruning = await reconciler.ReconcileAsync(services[5].Key, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(fixedUp.Prune, Is.InstanceOf<PruneVerdict.Allowed>());
+        Assert.That(fixedUp.Removed, Is.EqualTo(new[] { services[5].Key }));
+        Assert.That(pruning, Is.InstanceOf<ReconcileOutcome.Waiting>());
+        Assert.That(platform.Applied.Single().Actions.OfType<UpdateService>().Single().DesiredCount, Is.EqualTo(0));
     }
 
     [Test]
