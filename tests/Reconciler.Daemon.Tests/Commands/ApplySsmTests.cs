@@ -40,7 +40,9 @@ public sealed class ApplySsmTests
         var apply = await scenario.ApplyAsync();
 
         Assert.That(diff.ExitCode, Is.EqualTo(2), diff.ToString());
-        Assert.That(diff.Stdout, Does.Contain("taskDefinition.containers[app].environment[LOG_LEVEL]: debug -> trace"));
+        // Environment values are redacted by default: the field and a short hash of each side show the change.
+        Assert.That(diff.Stdout, Does.Match(@"taskDefinition\.containers\[app\]\.environment\[LOG_LEVEL\]: \(redacted [0-9a-f]{8}\) -> \(redacted [0-9a-f]{8}\)"));
+        Assert.That(diff.Stdout, Does.Not.Contain("trace"));
         Assert.That(apply.ExitCode, Is.EqualTo(0), apply.ToString());
         var good = await scenario.ServiceAsync(Region, Cluster, "good");
         var td = await scenario.TaskDefinitionAsync(Region, good.TaskDefinition!);
