@@ -70,8 +70,8 @@ public sealed class CloudRunDecider : IDecider
         var declared = CloudRunRolloutAssessor.DeclaredTraffic(observation.Desired.Spec);
         var verdict = CloudRunRolloutAssessor.Assess(service, target, declared, startedAt, ctx.Now, CloudRunRolloutAssessor.DefaultProgressDeadline);
         var record = new TagService(key, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = target });
-        var healthy = new HealthAssessment(HealthStatus.Healthy, (verdict as RolloutVerdict.Completed)?.Message ?? "");
-        return DecisionRules.FromVerdict(key, verdict, target, target, healthy, record, reason => RollBack(observation, target, fingerprint, reason));
+        return DecisionRules.FromVerdict(key, verdict, target, target, c => new HealthAssessment(HealthStatus.Healthy, c.Message), record,
+            reason => RollBack(observation, target, fingerprint, reason));
     }
 
     private static Decision RollBack(CloudRunObservation observation, string target, string fingerprint, string reason)

@@ -47,7 +47,7 @@ public static class EcsDecider
         var deadline = desired.Spec.Deployment?.EffectiveProgressDeadline ?? EcsDeploymentSpec.DefaultProgressDeadline;
         var verdict = EcsRolloutAssessor.Assess(service, target, startedAt, ctx.Now, deadline);
         var record = new TagService(desired.Key, new Dictionary<string, string> { [TagKeys.LastKnownGood] = target });
-        return DecisionRules.FromVerdict(desired.Key, verdict, target, Short(target), EcsHealth.Assess(service, target), record,
+        return DecisionRules.FromVerdict(desired.Key, verdict, target, Short(target), _ => EcsHealth.Assess(service, target), record,
             reason => RollBack(observation, target, fingerprint, reason));
     }
 

@@ -65,11 +65,12 @@ public static class DecisionRules
     /// A watched rollout's verdict as a decision: in progress → Watch (Progressing); completed → Completed, recording
     /// the target as last known-good with <paramref name="recordLastKnownGood"/>; failed → the platform's rollback.
     /// </summary>
-    public static Decision FromVerdict(ResourceKey key, RolloutVerdict verdict, string target, string shownTarget, HealthAssessment completedHealth,
-        PlannedAction recordLastKnownGood, Func<string, Decision> rollBack) => verdict switch
+    /// <param name="completedHealth">The health of the completed rollout, assessed only when it completed.</param>
+    public static Decision FromVerdict(ResourceKey key, RolloutVerdict verdict, string target, string shownTarget,
+        Func<RolloutVerdict.Completed, HealthAssessment> completedHealth, PlannedAction recordLastKnownGood, Func<string, Decision> rollBack) => verdict switch
     {
         RolloutVerdict.InProgress p => new Decision.Watch(Plan.Empty(key), new HealthAssessment(HealthStatus.Progressing, p.Message), p.Message),
-        RolloutVerdict.Completed => new Decision.Completed(new Plan(key, [recordLastKnownGood]), completedHealth, $"rollout of {shownTarget} completed", target),
+        RolloutVerdict.Completed c => new Decision.Completed(new Plan(key, [recordLastKnownGood]), completedHealth(c), $"rollout of {shownTarget} completed", target),
         RolloutVerdict.Failed f => rollBack(f.Message),
         _ => throw new InvalidOperationException($"unknown verdict {verdict}"),
     };

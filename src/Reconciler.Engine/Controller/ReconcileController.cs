@@ -90,9 +90,6 @@ public sealed class ReconcileController(
         await EnqueuePassAsync(keys, ct);
     }
 
-    /// <summary>One resync pass now (the resync loop's body; the benchmark and tests call it directly).</summary>
-    internal Task ResyncOnceAsync(CancellationToken ct) => EnqueuePassAsync(desired.Keys, ct);
-
     /// <summary>A pass: the platforms see its manifests first (to observe them in batches), then every key is enqueued.</summary>
     private async Task EnqueuePassAsync(IReadOnlyCollection<ResourceKey> keys, CancellationToken ct)
     {
@@ -147,7 +144,7 @@ public sealed class ReconcileController(
             }
             try
             {
-                await ResyncOnceAsync(ct);
+                await EnqueuePassAsync(desired.Keys, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
