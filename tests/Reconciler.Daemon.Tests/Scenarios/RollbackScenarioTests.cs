@@ -13,7 +13,9 @@ public sealed class RollbackScenarioTests
     {
         yield return new TestCaseData(WebManifest.Yaml("v2-unhealthy"), "Task failed container health checks")
             .SetName("an unhealthy image with the circuit breaker on is rolled back and pinned");
-        yield return new TestCaseData(WebManifest.Yaml("v2-unhealthy", circuitBreaker: false, progressDeadline: "2m"), "no steady state within the progress deadline of 2m")
+        // startPeriod 4m: the tasks give up at 4m + 3 × 30s = 5.5m, so the 2m deadline is reached first. With the
+        // default 30s they gave up at exactly 2m and "keep stopping" raced the deadline (CI failed on that once).
+        yield return new TestCaseData(WebManifest.Yaml("v2-unhealthy", circuitBreaker: false, startPeriod: "4m", progressDeadline: "2m"), "no steady state within the progress deadline of 2m")
             .SetName("with the circuit breaker off the daemon's own 2m progress deadline rolls an unhealthy image back");
         yield return new TestCaseData(WebManifest.Yaml("v2-unhealthy", circuitBreaker: false), "Task failed container health checks")
             .SetName("with the circuit breaker off the daemon rolls back on stopped tasks before its 10m deadline");
