@@ -7,4 +7,9 @@ public sealed record CloudRunServiceManifest(ManifestMetadata Metadata, SourceLo
 {
     public override string Kind => ResourceKinds.CloudRunService;
     public override SyncPolicy SyncPolicy => Spec.SyncPolicy ?? SyncPolicy.Default;
+
+    public override IEnumerable<string> SensitiveValues() => Sensitive(
+        Spec.EffectiveContainers.SelectMany(c => Literals(c.Env).Concat(c.Command ?? []).Concat(c.Args ?? [])),
+        Spec.EffectiveContainers.SelectMany(c => new[] { c.Name, (c.Image as Value.Literal)?.Text })
+            .Concat([Spec.Project, Spec.Region]));
 }

@@ -7,4 +7,11 @@ public sealed record EcsServiceManifest(ManifestMetadata Metadata, SourceLocatio
 {
     public override string Kind => ResourceKinds.EcsService;
     public override SyncPolicy SyncPolicy => Spec.SyncPolicy ?? SyncPolicy.Default;
+
+    public override IEnumerable<string> SensitiveValues() => Sensitive(
+        Spec.TaskDefinition.Containers.SelectMany(c => Literals(c.Environment)
+            .Concat(c.Command ?? []).Concat(c.EntryPoint ?? [])
+            .Concat(c.LogConfiguration?.Options?.Values ?? [])),
+        Spec.TaskDefinition.Containers.SelectMany(c => new[] { c.Name, (c.Image as Value.Literal)?.Text })
+            .Concat([Spec.Region, Spec.Cluster, Spec.TaskDefinition.Family]));
 }

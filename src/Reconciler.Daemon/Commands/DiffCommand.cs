@@ -1,3 +1,4 @@
+using Reconciler.Core.Redaction;
 using System.CommandLine;
 using Reconciler.Core.Model;
 using Reconciler.Core.Reconciling;
@@ -63,7 +64,7 @@ internal static class DiffCommand
             catch (PlatformException ex)
             {
                 failed = true;
-                await stderr.WriteLineAsync($"{manifest.Key}: error: {ex.Message}");
+                await stderr.WriteLineAsync($"{manifest.Key}: error: {SecretScrubber.Scrub(ex.Message, manifest.SensitiveValues())}");
             }
         }
         return failed ? 1 : differs && exitCode ? 2 : 0;

@@ -5,6 +5,7 @@ using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.Redaction;
 using Reconciler.Core.Seams;
 using Reconciler.Engine.Desired;
 using Reconciler.Engine.Metrics;
@@ -51,7 +52,8 @@ public sealed class ResourceReconciler(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                log.LogWarning("Observing a pass of {Count} resources in batches failed; each is observed on its own: {Error}", own.Count, ex.Message);
+                log.LogWarning("Observing a pass of {Count} resources in batches failed; each is observed on its own: {Error}",
+                    own.Count, SecretScrubber.Scrub(ex.Message, own.SelectMany(m => m.SensitiveValues())));
             }
         }
     }
@@ -95,17 +97,20 @@ public sealed class ResourceReconciler(
         }
         catch (PlatformException ex)
         {
-            log.LogWarning("Reconcile of {Resource} failed: {Error}", key, ex.Message);
-            record.Error = ex.Message;
+            // A cloud's error may quote what it was sent (an environment value, a command): scrubbed before anyone sees it.
+            var error = SecretScrubber.Scrub(ex.Message, entry.Manifest.SensitiveValues());
+            log.LogWarning("Reconcile of {Resource} failed: {Error}", key, error);
+            record.Error = error;
             return record.Outcome = ex.Retryable
-                ? new ReconcileOutcome.Failed(ex.Message, true)
-                : new ReconcileOutcome.Stalled(ex.Message);
+                ? new ReconcileOutcome.Failed(error, true)
+                : new ReconcileOutcome.Stalled(error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Contain the failure to this key: an unhandled exception in a BackgroundService stops the host.
-            log.LogError(ex, "Reconcile of {Resource} failed unexpectedly", key);
-            record.Error = $"internal error: {ex.GetType().Name}: {ex.Message}";
+            var error = SecretScrubber.Scrub(ex.Message, entry.Manifest.SensitiveValues());
+            log.LogError("Reconcile of {Resource} failed unexpectedly: {ExceptionType}: {Error}\n{StackTrace}", key, ex.GetType().Name, error, ex.StackTrace);
+            record.Error = $"internal error: {ex.GetType().Name}: {error}";
             return record.Outcome = new ReconcileOutcome.Failed(record.Error, true);
         }
         finally

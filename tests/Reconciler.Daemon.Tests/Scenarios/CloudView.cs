@@ -25,6 +25,20 @@ internal sealed class CloudView(EmulatorHost emulator) : IDisposable
     /// <summary>Successful calls that change something (the test's own writes included: take differences).</summary>
     public int WriteCalls() => Writes.Sum(Count);
 
+    /// <summary>Every task definition registered in <paramref name="region"/>, each as the JSON DescribeTaskDefinition returns.</summary>
+    public async Task<IReadOnlyList<string>> TaskDefinitionsJsonAsync(string region)
+    {
+        var ecs = _clients.For(region).Ecs;
+        var arns = (await ecs.ListTaskDefinitionsAsync(new Api.ListTaskDefinitionsRequest())).TaskDefinitionArns ?? [];
+        var described = new List<string>();
+        foreach (var arn in arns)
+        {
+            var response = await ecs.DescribeTaskDefinitionAsync(new Api.DescribeTaskDefinitionRequest { TaskDefinition = arn });
+            described.Add(System.Text.Json.JsonSerializer.Serialize(response));
+        }
+        return described;
+    }
+
     public async Task<Api.Service> WebAsync()
     {
         var response = await Ecs.DescribeServicesAsync(new Api.DescribeServicesRequest { Cluster = "default", Services = [WebManifest.Name], Include = ["TAGS"] });
