@@ -1,5 +1,4 @@
 using Reconciler.Core.Reconciling;
-using System.Collections.Concurrent;
 using Reconciler.Core.CloudRun;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
@@ -24,7 +23,6 @@ public sealed class CloudRunPlatform : IPlatform, IDisposable
     private readonly ServicesListBatcher _services;
     private readonly OperationFollower _follower;
     private readonly IDisposable? _owned;
-    private readonly ConcurrentDictionary<ResourceKey, ServiceLocation> _locations = new();
 
     internal CloudRunPlatform(ICloudRunApi api, CloudRunCallPolicy policy, TimeProvider time, IDisposable? owned = null, TimeSpan? batchWindow = null)
     {
@@ -46,7 +44,6 @@ public sealed class CloudRunPlatform : IPlatform, IDisposable
         var manifest = DesiredNormalizer.Normalize((CloudRunServiceManifest)desired);
         var (project, region) = (manifest.Spec.Project, manifest.Spec.Region);
         var name = RequestMapper.ServiceName(manifest);
-        _locations[manifest.Key] = new ServiceLocation(project, region, name);
         var raw = await _services.GetAsync(project, region, manifest.Metadata.Name, cancellationToken);
         if (raw is null)
         {
@@ -64,7 +61,7 @@ public sealed class CloudRunPlatform : IPlatform, IDisposable
 
     public async Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken cancellationToken)
     {
-        var execution = new PlanExecution(_api, _policy, _follower, _locations, context);
+        var execution = new PlanExecution(_api, _policy, _follower, context);
         foreach (var action in plan.Actions)
         {
             await execution.ExecuteAsync(action, cancellationToken);

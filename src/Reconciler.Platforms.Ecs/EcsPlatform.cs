@@ -1,5 +1,4 @@
 using Reconciler.Core.Reconciling;
-using System.Collections.Concurrent;
 using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
@@ -25,7 +24,6 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
     private const int PrefetchParallelism = 4;
     private readonly PassObservations _pass = new();
     private readonly TaskDefinitionCache _taskDefinitions = new();
-    private readonly ConcurrentDictionary<ResourceKey, ServiceLocation> _locations = new();
     private readonly DescribeServicesBatcher _describe = new(policy);
     private readonly AccountGuard _account = new(policy);
 
@@ -44,7 +42,6 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
         await _account.CheckAsync(manifest, aws.Ecs, ct);
         var resolved = await SsmResolver.ResolveAsync(manifest, aws.Ssm, policy, ct);
         var service = _pass.TryTake(manifest, out var prefetched) ? prefetched : await DescribeServiceAsync(manifest, aws.Ecs, ct);
-        _locations[manifest.Key] = new ServiceLocation(region, manifest.Spec.Cluster, service?.ServiceArn);
         if (service is null)
         {
             return new EcsObservation(resolved, null);
@@ -59,7 +56,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
 
     public async Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken ct)
     {
-        var execution = new PlanExecution(clients, policy, _taskDefinitions, _locations, context);
+        var execution = new PlanExecution(clients, policy, _taskDefinitions, context);
         try
         {
             foreach (var action in plan.Actions)

@@ -69,7 +69,7 @@ public sealed class CloudRunDecider : IDecider
         var startedAt = service.Revision(target)?.CreateTime ?? ctx.Now;
         var declared = CloudRunRolloutAssessor.DeclaredTraffic(observation.Desired.Spec);
         var verdict = CloudRunRolloutAssessor.Assess(service, target, declared, startedAt, ctx.Now, CloudRunRolloutAssessor.DefaultProgressDeadline);
-        var record = new TagService(key, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = target });
+        var record = new TagService(key, observation.Desired.Location, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = target });
         return DecisionRules.FromVerdict(key, verdict, target, target, c => new HealthAssessment(HealthStatus.Healthy, c.Message), record,
             reason => RollBack(observation, target, fingerprint, reason));
     }
@@ -78,7 +78,7 @@ public sealed class CloudRunDecider : IDecider
     {
         var service = observation.Service!;
         var key = observation.Desired.Key;
-        var pin = new TagService(key, new Dictionary<string, string> { [CloudRunAnnotations.FailedFingerprint] = fingerprint });
+        var pin = new TagService(key, observation.Desired.Location, new Dictionary<string, string> { [CloudRunAnnotations.FailedFingerprint] = fingerprint });
         var degraded = new HealthAssessment(HealthStatus.Degraded, reason);
         if (DecisionRules.RollbackOff(observation.Desired.Spec.Rollback, new Plan(key, [pin]), degraded, reason) is { } off)
         {
@@ -95,7 +95,7 @@ public sealed class CloudRunDecider : IDecider
         }
         var message = $"{reason}; routing 100% of traffic to the last known-good revision {lastKnownGood}";
         var alreadyThere = service.Traffic is [{ Percent: 100, Latest: not true } only] && only.Revision == lastKnownGood;
-        PlannedAction[] actions = alreadyThere ? [pin] : [new Planning.RollBack(key, lastKnownGood, reason), pin];
+        PlannedAction[] actions = alreadyThere ? [pin] : [new Planning.RollBack(key, observation.Desired.Location, lastKnownGood, reason), pin];
         return new Decision.RollBack(new Plan(key, actions), degraded, message);
     }
 
@@ -104,7 +104,7 @@ public sealed class CloudRunDecider : IDecider
     {
         var service = observation.Service!;
         var desired = observation.Desired;
-        var clearPin = new TagService(desired.Key, new Dictionary<string, string> { [CloudRunAnnotations.FailedFingerprint] = "" });
+        var clearPin = new TagService(desired.Key, desired.Location, new Dictionary<string, string> { [CloudRunAnnotations.FailedFingerprint] = "" });
         if (ctx.IgnorePin && failed == fingerprint)
         {
             // The failed template is usually still the service's template (Cloud Run only moved traffic back), so a retry

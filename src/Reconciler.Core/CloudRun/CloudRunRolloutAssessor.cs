@@ -20,11 +20,11 @@ public static class CloudRunRolloutAssessor
     {
         if (service.Revision(target)?.Failure is { } failure)
         {
-            return new RolloutVerdict.Failed($"revision {target} failed: {Reason(failure)}", null);
+            return new RolloutVerdict.Failed($"revision {target} failed: {Reason(failure)}", null, RolloutFailure.RevisionFailed);
         }
         if (service.LatestCreatedRevision == target && service.TerminalCondition is { State: CloudRunConditionStates.Failed } terminal)
         {
-            return new RolloutVerdict.Failed($"revision {target} failed: {Reason(terminal)}", null);
+            return new RolloutVerdict.Failed($"revision {target} failed: {Reason(terminal)}", null, RolloutFailure.RevisionFailed);
         }
         var settled = !service.Reconciling
             && service.Generation == service.ObservedGeneration
@@ -35,7 +35,7 @@ public static class CloudRunRolloutAssessor
         }
         if (now - startedAt >= progressDeadline)
         {
-            return new RolloutVerdict.Failed($"revision {target} was not ready within the progress deadline of {Minutes(progressDeadline)}", null);
+            return new RolloutVerdict.Failed($"revision {target} was not ready within the progress deadline of {Minutes(progressDeadline)}", null, RolloutFailure.ProgressDeadline);
         }
         return new RolloutVerdict.InProgress(service.LatestReadyRevision == target
             ? $"revision {target} is ready; waiting for traffic {Describe(declared)}"

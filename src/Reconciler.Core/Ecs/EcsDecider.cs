@@ -26,7 +26,7 @@ public static class EcsDecider
         var diff = EcsDiff.Diff(desired, service);
         if (service is null || diff.Missing)
         {
-            return new Decision.Converge(EcsPlanner.Plan(desired, diff, planContext),
+            return new Decision.Converge(EcsPlanner.Plan(desired, diff, planContext, service?.ServiceArn),
                 new HealthAssessment(HealthStatus.Missing, "service does not exist yet"), "creating the service", diff.Changes, false);
         }
         var target = DecisionRules.NonEmpty(service.Tag(TagKeys.Target));
@@ -46,7 +46,7 @@ public static class EcsDecider
         var startedAt = service.Deployments.FirstOrDefault(d => d.TaskDefinitionArn == target)?.CreatedAt ?? ctx.Now;
         var deadline = desired.Spec.Deployment?.EffectiveProgressDeadline ?? EcsDeploymentSpec.DefaultProgressDeadline;
         var verdict = EcsRolloutAssessor.Assess(service, target, startedAt, ctx.Now, deadline);
-        var record = new TagService(desired.Key, new Dictionary<string, string> { [TagKeys.LastKnownGood] = target });
+        var record = new TagService(desired.Key, Where(observation), new Dictionary<string, string> { [TagKeys.LastKnownGood] = target });
         return DecisionRules.FromVerdict(desired.Key, verdict, target, Short(target), _ => EcsHealth.Assess(service, target), record,
             reason => RollBack(observation, target, fingerprint, reason));
     }
@@ -55,21 +55,21 @@ public static class EcsDecider
     {
         var service = observation.Service!;
         var key = observation.Desired.Key;
-        var pin = new TagService(key, new Dictionary<string, string> { [TagKeys.FailedFingerprint] = fingerprint });
+        var pin = new TagService(key, Where(observation), new Dictionary<string, string> { [TagKeys.FailedFingerprint] = fingerprint });
         var failure = $"rollout of {Short(target)} failed: {reason}";
         var degraded = new HealthAssessment(HealthStatus.Degraded, failure);
         if (DecisionRules.RollbackOff(observation.Desired.Spec.Rollback, new Plan(key, [pin]), degraded, failure) is { } off)
         {
             return off;
         }
-        var choice = RollbackTargetChooser.Choose(key, service, target, reason);
+        var choice = RollbackTargetChooser.Choose(key, Where(observation), service, target, reason);
         if (choice.Action is null)
         {
             return new Decision.Stalled(new Plan(key, [pin]), degraded, choice.Reason, []);
         }
         var alreadyThere = service.TaskDefinitionArn == choice.Action.TargetVersion && service.Deployments.Count <= 1;
         // The rollback's own record (the target it points the service at) goes in the same upsert as the pin.
-        var pinAndTarget = new TagService(key, new Dictionary<string, string>
+        var pinAndTarget = new TagService(key, Where(observation), new Dictionary<string, string>
         {
             [TagKeys.FailedFingerprint] = fingerprint,
             [TagKeys.Target] = choice.Action.TargetVersion,
@@ -97,8 +97,8 @@ public static class EcsDecider
         {
             return reported;
         }
-        var clearPin = new TagService(desired.Key, new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "" });
-        var plan = DecisionRules.LiftPin(EcsPlanner.Plan(desired, diff, planContext), ctx, failed, clearPin);
+        var clearPin = new TagService(desired.Key, Where(observation), new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "" });
+        var plan = DecisionRules.LiftPin(EcsPlanner.Plan(desired, diff, planContext, service?.ServiceArn), ctx, failed, clearPin);
         return DecisionRules.Converge(plan, health, diff, drift);
     }
 
@@ -112,6 +112,8 @@ public static class EcsDecider
         || service.Tag(TagKeys.Spec) == SpecFingerprint.OfService(spec)
         || (diff.Touches(ChangeScope.Template) && service.Tag(TagKeys.Fingerprint) == fingerprint
             && DecisionRules.NonEmpty(service.Tag(TagKeys.Target)) is { } target && service.TaskDefinitionArn != target);
+
+    private static ActionLocation Where(EcsObservation observation) => observation.Desired.Location(observation.Service?.ServiceArn);
 
     private static string Short(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 }

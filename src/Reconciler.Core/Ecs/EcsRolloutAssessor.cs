@@ -18,23 +18,23 @@ public static class EcsRolloutAssessor
         // The waiter's failure acceptors: a service being deleted can never reach the target.
         if (observed.Status is EcsStatuses.Draining or EcsStatuses.Inactive)
         {
-            return new RolloutVerdict.Failed($"the service is {observed.Status}: it was deleted during the rollout", null);
+            return new RolloutVerdict.Failed($"the service is {observed.Status}: it was deleted during the rollout", null, RolloutFailure.ServiceDeleted);
         }
         var primary = EcsHealth.Primary(observed);
         var failures = StoppedTasks.Failures(observed.StoppedTasks, targetTaskDefinitionArn, since: startedAt);
         var summary = failures.Count == 0 ? null : StoppedTasks.Summarize(failures);
         if (EcsRollbackDetector.Detect(observed, targetTaskDefinitionArn, startedAt) is { } rolledBack)
         {
-            return new RolloutVerdict.Failed(rolledBack, summary);
+            return new RolloutVerdict.Failed(rolledBack, summary, RolloutFailure.CloudRolledBack);
         }
         if (primary?.RolloutState == EcsStatuses.Failed)
         {
-            return new RolloutVerdict.Failed($"ECS marked the deployment FAILED: {primary.RolloutStateReason ?? "no reason given"}", summary);
+            return new RolloutVerdict.Failed($"ECS marked the deployment FAILED: {primary.RolloutStateReason ?? "no reason given"}", summary, RolloutFailure.DeploymentFailed);
         }
         var desired = Math.Max(observed.DesiredCount, primary?.DesiredCount ?? 0);
         if (failures.Count >= StoppedTasks.Threshold(desired))
         {
-            return new RolloutVerdict.Failed($"tasks of {targetTaskDefinitionArn} keep stopping", summary);
+            return new RolloutVerdict.Failed($"tasks of {targetTaskDefinitionArn} keep stopping", summary, RolloutFailure.TasksStopping);
         }
         var progress = Progress(observed, primary);
         if (IsStable(observed) && primary?.RolloutState is null or EcsStatuses.Completed)
@@ -43,7 +43,7 @@ public static class EcsRolloutAssessor
         }
         if (now - startedAt >= progressDeadline)
         {
-            return new RolloutVerdict.Failed($"no steady state within the progress deadline of {Minutes(progressDeadline)} ({progress})", summary);
+            return new RolloutVerdict.Failed($"no steady state within the progress deadline of {Minutes(progressDeadline)} ({progress})", summary, RolloutFailure.ProgressDeadline);
         }
         return new RolloutVerdict.InProgress(summary is null ? progress : $"{progress}; {summary}");
     }

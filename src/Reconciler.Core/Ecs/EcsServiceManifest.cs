@@ -8,6 +8,9 @@ public sealed record EcsServiceManifest(ManifestMetadata Metadata, SourceLocatio
     public override string Kind => ResourceKinds.EcsService;
     public override SyncPolicy SyncPolicy => Spec.SyncPolicy ?? SyncPolicy.Default;
 
+    /// <summary>Where this service's writes go: its region and cluster, and its ARN once observed (TagResource needs it).</summary>
+    public Planning.ActionLocation Location(string? serviceArn) => new(Spec.Region, Spec.Cluster, serviceArn);
+
     public override IEnumerable<string> SensitiveValues() => Sensitive(
         Spec.TaskDefinition.Containers.SelectMany(c => Literals(c.Environment)
             .Concat(c.Command ?? []).Concat(c.EntryPoint ?? [])

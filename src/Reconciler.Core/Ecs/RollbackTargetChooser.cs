@@ -12,11 +12,11 @@ public sealed record RollbackChoice(RollBack? Action, string Reason);
 /// </summary>
 public static class RollbackTargetChooser
 {
-    public static RollbackChoice Choose(ResourceKey key, ObservedEcsService observed, string failedTaskDefinitionArn, string failureReason)
+    public static RollbackChoice Choose(ResourceKey key, ActionLocation location, ObservedEcsService observed, string failedTaskDefinitionArn, string failureReason)
     {
         if (observed.Tag(TagKeys.LastKnownGood) is { Length: > 0 } lastKnownGood && lastKnownGood != failedTaskDefinitionArn)
         {
-            return RollTo(key, lastKnownGood, "last known-good", failedTaskDefinitionArn, failureReason);
+            return RollTo(key, location, lastKnownGood, "last known-good", failedTaskDefinitionArn, failureReason);
         }
         var previous = observed.Deployments
             .Where(d => d.TaskDefinitionArn != failedTaskDefinitionArn && d.RolloutState == EcsStatuses.Completed)
@@ -24,16 +24,16 @@ public static class RollbackTargetChooser
             .FirstOrDefault();
         if (previous is not null)
         {
-            return RollTo(key, previous.TaskDefinitionArn, "previous completed deployment", failedTaskDefinitionArn, failureReason);
+            return RollTo(key, location, previous.TaskDefinitionArn, "previous completed deployment", failedTaskDefinitionArn, failureReason);
         }
         return new RollbackChoice(null,
             $"rollout of {failedTaskDefinitionArn} failed ({failureReason}) and there is no known-good task definition to roll back to " +
             $"(no {TagKeys.LastKnownGood} tag, no earlier COMPLETED deployment); fix the manifest and commit");
     }
 
-    private static RollbackChoice RollTo(ResourceKey key, string target, string source, string failed, string failureReason)
+    private static RollbackChoice RollTo(ResourceKey key, ActionLocation location, string target, string source, string failed, string failureReason)
     {
         var reason = $"rollout of {failed} failed ({failureReason}); rolling back to the {source} {target}";
-        return new RollbackChoice(new RollBack(key, target, reason), reason);
+        return new RollbackChoice(new RollBack(key, location, target, reason), reason);
     }
 }

@@ -26,7 +26,7 @@ public static class CloudRunPlanner
         {
             return new Plan(key, [new DeployRevision(key, desired.Spec, fingerprint, Create: false)]);
         }
-        return new Plan(key, [new ShiftTraffic(key, desired.Spec.Traffic ?? [])]);
+        return new Plan(key, [new ShiftTraffic(key, desired.Location, desired.Spec.Traffic ?? [])]);
     }
 
     /// <summary>Same pin as <see cref="EcsPlanner.IsPinned"/>: the template that failed is not deployed again.</summary>

@@ -10,7 +10,8 @@ namespace Reconciler.Core.Planning;
 /// </summary>
 public static class EcsPlanner
 {
-    public static Plan Plan(EcsServiceManifest desired, ResourceDiff diff, PlanContext ctx)
+    /// <param name="serviceArn">The observed service's ARN (the tag action writes to it); null while the service is missing.</param>
+    public static Plan Plan(EcsServiceManifest desired, ResourceDiff diff, PlanContext ctx, string? serviceArn = null)
     {
         var key = desired.Key;
         if (diff.InSync || IsPinned(desired, diff, ctx))
@@ -43,7 +44,7 @@ public static class EcsPlanner
         // covers a tags change made in the same commit.
         if (update || diff.Touches(ChangeScope.Tags))
         {
-            actions.Add(new TagService(key, ServiceTags(spec, fingerprint, ctx), TargetFingerprint: template ? fingerprint : null));
+            actions.Add(new TagService(key, desired.Location(serviceArn), ServiceTags(spec, fingerprint, ctx), TargetFingerprint: template ? fingerprint : null));
         }
         return new Plan(key, actions);
     }

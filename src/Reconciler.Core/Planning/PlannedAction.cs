@@ -15,6 +15,13 @@ public abstract record PlannedAction(ResourceKey Key)
     public abstract string Verb { get; }
 }
 
+/// <summary>
+/// Where an action writes, carried by the action itself so an executor needs nothing gathered during observe: the
+/// region, the parent the resource lives in (ECS: the cluster; Cloud Run: the project) and, when the write needs it,
+/// the cloud's own id of the resource (ECS TagResource: the service ARN, read from the observation).
+/// </summary>
+public sealed record ActionLocation(string Region, string Parent, string? ResourceId = null);
+
 /// <summary>Register a task definition revision in <see cref="Region"/>, unless one with the same fingerprint exists (then reuse it).</summary>
 public sealed record RegisterTaskDefinition(ResourceKey Key, EcsTaskDefinitionSpec Spec, string Fingerprint, string Region) : PlannedAction(Key)
 {
@@ -46,7 +53,7 @@ public sealed record UpdateService(
 /// <see cref="TargetFingerprint"/>, the target tag also records the task definition with that fingerprint, which a
 /// preceding action of the same plan registered or reused (its ARN is not known before it runs).
 /// </summary>
-public sealed record TagService(ResourceKey Key, IReadOnlyDictionary<string, string> Tags, string? TargetFingerprint = null) : PlannedAction(Key)
+public sealed record TagService(ResourceKey Key, ActionLocation Location, IReadOnlyDictionary<string, string> Tags, string? TargetFingerprint = null) : PlannedAction(Key)
 {
     public override string Verb => "TagResource";
 }
@@ -55,7 +62,7 @@ public sealed record TagService(ResourceKey Key, IReadOnlyDictionary<string, str
 /// Put the resource back on the last known-good version chosen by the pure core (ECS: a task definition ARN; Cloud
 /// Run: a revision name). Platform-neutral: each platform's executor knows what a version is.
 /// </summary>
-public sealed record RollBack(ResourceKey Key, string TargetVersion, string Reason) : PlannedAction(Key)
+public sealed record RollBack(ResourceKey Key, ActionLocation Location, string TargetVersion, string Reason) : PlannedAction(Key)
 {
     public override string Verb => "RollBack";
 }
@@ -67,7 +74,7 @@ public sealed record DeployRevision(ResourceKey Key, CloudRunServiceSpec Spec, s
 }
 
 /// <summary>Cloud Run: set the traffic split.</summary>
-public sealed record ShiftTraffic(ResourceKey Key, IReadOnlyList<CloudRunTrafficTarget> Targets) : PlannedAction(Key)
+public sealed record ShiftTraffic(ResourceKey Key, ActionLocation Location, IReadOnlyList<CloudRunTrafficTarget> Targets) : PlannedAction(Key)
 {
     public override string Verb => "ShiftTraffic";
 }

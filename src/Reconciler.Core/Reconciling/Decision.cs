@@ -33,8 +33,9 @@ public abstract record Decision(Plan Plan, HealthAssessment Health, string Messa
     /// <summary>The rollout completed: the plan records <see cref="KnownGood"/> as the new last known-good.</summary>
     public sealed record Completed(Plan Plan, HealthAssessment Health, string Message, string KnownGood) : Decision(Plan, Health, Message);
 
-    /// <summary>The rollout failed: the plan rolls back to the last known-good and pins the failed fingerprint.</summary>
-    public sealed record RollBack(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
+    /// <summary>The rollout failed (<see cref="Cause"/> says why): the plan rolls back to the last known-good and pins the failed fingerprint.</summary>
+    public sealed record RollBack(Plan Plan, HealthAssessment Health, string Message, Rollout.RolloutFailure Cause = Rollout.RolloutFailure.Other)
+        : Decision(Plan, Health, Message);
 
     /// <summary>Nothing will be written until the manifest changes (pinned failed spec, selfHeal off, no rollback target).</summary>
     public sealed record Stalled(Plan Plan, HealthAssessment Health, string Message, IReadOnlyList<Diffing.FieldChange> Changes, bool IsDrift = false)

@@ -71,9 +71,13 @@ public static class DecisionRules
     {
         RolloutVerdict.InProgress p => new Decision.Watch(Plan.Empty(key), new HealthAssessment(HealthStatus.Progressing, p.Message), p.Message),
         RolloutVerdict.Completed c => new Decision.Completed(new Plan(key, [recordLastKnownGood]), completedHealth(c), $"rollout of {shownTarget} completed", target),
-        RolloutVerdict.Failed f => rollBack(f.Message),
+        RolloutVerdict.Failed f => WithCause(rollBack(f.Message), f.Cause),
         _ => throw new InvalidOperationException($"unknown verdict {verdict}"),
     };
+
+    /// <summary>The platform's rollback decision carries the verdict's typed cause (a Stalled one has none to carry).</summary>
+    private static Decision WithCause(Decision decision, RolloutFailure cause) =>
+        decision is Decision.RollBack r ? r with { Cause = cause } : decision;
 
     public static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

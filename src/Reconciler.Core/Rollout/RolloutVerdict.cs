@@ -9,8 +9,11 @@ public abstract record RolloutVerdict
 
     public sealed record Completed(string Message) : RolloutVerdict;
 
-    /// <summary><see cref="StoppedReasonsSummary"/>: "3 tasks stopped: Task failed container health checks", when tasks stopped.</summary>
-    public sealed record Failed(string Reason, string? StoppedReasonsSummary) : RolloutVerdict
+    /// <summary>
+    /// <see cref="StoppedReasonsSummary"/>: "3 tasks stopped: Task failed container health checks", when tasks stopped;
+    /// <see cref="Cause"/>: why, as a type (the rollback metric's reason).
+    /// </summary>
+    public sealed record Failed(string Reason, string? StoppedReasonsSummary, RolloutFailure Cause = RolloutFailure.Other) : RolloutVerdict
     {
         public string Message => StoppedReasonsSummary is null ? Reason : $"{Reason}; {StoppedReasonsSummary}";
     }

@@ -73,9 +73,9 @@ public sealed class ReconcilerMetrics : IDisposable
 
     public void RecordDrift(ResourceKey key) => _drift.Add(1, new("kind", key.Kind), new("name", key.Name));
 
-    /// <param name="message">The decision's message; only the fixed word <see cref="RollbackReason.Of"/> makes of it is a label.</param>
-    public void RecordRollback(ResourceKey key, string message) =>
-        _rollbacks.Add(1, new("kind", key.Kind), new("name", key.Name), new("reason", RollbackReason.Of(message)));
+    /// <param name="cause">Why the rollout failed; its fixed word (<see cref="RollbackReason.Of"/>) is the label.</param>
+    public void RecordRollback(ResourceKey key, Core.Rollout.RolloutFailure cause) =>
+        _rollbacks.Add(1, new("kind", key.Kind), new("name", key.Name), new("reason", RollbackReason.Of(cause)));
 
     /// <summary>A change was applied: the resource's rollout is timed from the first such moment.</summary>
     public void RolloutApplied(ResourceKey key, DateTimeOffset at) => _rolloutClock.Started(key, at);

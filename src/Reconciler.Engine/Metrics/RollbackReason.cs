@@ -1,21 +1,21 @@
+using Reconciler.Core.Rollout;
+
 namespace Reconciler.Engine.Metrics;
 
 /// <summary>
-/// The <c>reason</c> label of <c>reconciler_rollbacks_total</c>: a fixed word for why the rollout failed, so the label
-/// stays bounded whatever the message says. Read from the decider's message until decisions carry a typed reason.
+/// The <c>reason</c> label of <c>reconciler_rollbacks_total</c>: a fixed word for the rollout's typed
+/// <see cref="RolloutFailure"/>, so the label stays bounded and never depends on (or copies) message text.
 /// </summary>
 internal static class RollbackReason
 {
-    public const string CloudRolledBack = "cloud_rolled_back";
-    public const string DeploymentFailed = "deployment_failed";
-    public const string TasksStopping = "tasks_stopping";
-    public const string Deadline = "progress_deadline";
-    public const string Other = "rollout_failed";
-
-    public static string Of(string message) =>
-        message.Contains("ECS rolled back", StringComparison.Ordinal) || message.Contains("rolled back by ECS", StringComparison.Ordinal) ? CloudRolledBack
-        : message.Contains("keep stopping", StringComparison.Ordinal) ? TasksStopping
-        : message.Contains("progress deadline", StringComparison.Ordinal) ? Deadline
-        : message.Contains("FAILED", StringComparison.Ordinal) ? DeploymentFailed
-        : Other;
+    public static string Of(RolloutFailure cause) => cause switch
+    {
+        RolloutFailure.CloudRolledBack => "cloud_rolled_back",
+        RolloutFailure.DeploymentFailed => "deployment_failed",
+        RolloutFailure.TasksStopping => "tasks_stopping",
+        RolloutFailure.ProgressDeadline => "progress_deadline",
+        RolloutFailure.ServiceDeleted => "service_deleted",
+        RolloutFailure.RevisionFailed => "revision_failed",
+        _ => "rollout_failed",
+    };
 }

@@ -219,8 +219,8 @@ public sealed class ResourceReconciler(
                 metrics.RolloutEnded(key, "completed", now);
                 log.LogInformation("{Resource}: rollout completed: {Message}", key, decision.Message);
                 break;
-            case Decision.RollBack:
-                metrics.RecordRollback(key, decision.Message);
+            case Decision.RollBack rollBack:
+                metrics.RecordRollback(key, rollBack.Cause);
                 metrics.RolloutEnded(key, "rolled_back", now);
                 log.LogError("{Resource}: rollout failed, rolling back: {Message}", key, decision.Message);
                 break;

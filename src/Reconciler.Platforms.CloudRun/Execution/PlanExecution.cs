@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Reconciler.Core.CloudRun;
 using Reconciler.Core.Fingerprints;
 using Reconciler.Core.Model;
@@ -17,12 +16,12 @@ namespace Reconciler.Platforms.CloudRun.Execution;
 /// Executes one plan's actions in order, each idempotent: a deploy names its revision from the template fingerprint
 /// (a retried patch creates nothing new; an unchanged template makes no revision), a traffic shift patches only
 /// <c>traffic</c>, annotations are upserts. Each write's long-running operation is followed within the budget.
+/// Each action carries where it writes (region, project): nothing is taken from an earlier observe.
 /// </summary>
 internal sealed class PlanExecution(
     ICloudRunApi api,
     CloudRunCallPolicy policy,
     OperationFollower follower,
-    ConcurrentDictionary<ResourceKey, ServiceLocation> locations,
     ApplyContext context)
 {
     public List<string> Steps { get; } = [];
@@ -37,14 +36,14 @@ internal sealed class PlanExecution(
                 await DeployAsync(deploy, ct);
                 break;
             case ShiftTraffic shift:
-                await ShiftTrafficAsync(shift.Key, shift.Targets, ct);
+                await ShiftTrafficAsync(shift.Key, shift.Location, shift.Targets, ct);
                 break;
             case RollBack rollBack:
                 // What 'gcloud run services update-traffic --to-revisions REV=100' does: a patch of traffic only.
-                await ShiftTrafficAsync(rollBack.Key, [new CloudRunTrafficTarget(100, Revision: rollBack.TargetVersion)], ct);
+                await ShiftTrafficAsync(rollBack.Key, rollBack.Location, [new CloudRunTrafficTarget(100, Revision: rollBack.TargetVersion)], ct);
                 break;
             case TagService tag:
-                await AnnotateAsync(tag.Key, tag.Tags, ct);
+                await AnnotateAsync(tag.Key, tag.Location, tag.Tags, ct);
                 break;
             default:
                 throw new PlatformException($"{action.Verb} is not a Cloud Run action", retryable: false);
@@ -55,7 +54,6 @@ internal sealed class PlanExecution(
     {
         var spec = deploy.Spec;
         var name = ResourceNames.Service(spec.Project, spec.Region, deploy.Key.Name);
-        locations[deploy.Key] = new ServiceLocation(spec.Project, spec.Region, name);
         var revision = RevisionNames.For(deploy.Key.Name, deploy.Fingerprint);
         RunOperation operation;
         try
@@ -107,9 +105,9 @@ internal sealed class PlanExecution(
         return await Write(spec, "services.patch", t => api.PatchServiceAsync(patch, RequestMapper.DeployMask(spec), t), ct);
     }
 
-    private async Task ShiftTrafficAsync(ResourceKey key, IReadOnlyList<CloudRunTrafficTarget> targets, CancellationToken ct)
+    private async Task ShiftTrafficAsync(ResourceKey key, ActionLocation where, IReadOnlyList<CloudRunTrafficTarget> targets, CancellationToken ct)
     {
-        var location = Location(key);
+        var location = Location(key, where);
         var live = await ReadAsync(location.Project, location.Region, location.Name, ct)
             ?? throw new PlatformException($"cannot shift traffic of {key}: the service does not exist", retryable: false);
         // The body is the live service with only traffic replaced; the mask says so too. The template (and its
@@ -125,9 +123,9 @@ internal sealed class PlanExecution(
         Steps.Add($"traffic of {key.Name}: {string.Join(", ", targets.Select(t => $"{(t.Latest == true ? "latest" : t.Revision)}={t.Percent}%"))}");
     }
 
-    private async Task AnnotateAsync(ResourceKey key, IReadOnlyDictionary<string, string> annotations, CancellationToken ct)
+    private async Task AnnotateAsync(ResourceKey key, ActionLocation where, IReadOnlyDictionary<string, string> annotations, CancellationToken ct)
     {
-        var location = Location(key);
+        var location = Location(key, where);
         var live = await ReadAsync(location.Project, location.Region, location.Name, ct)
             ?? throw new PlatformException($"cannot annotate {key}: the service does not exist", retryable: false);
         var body = live.ForWrite();
@@ -158,8 +156,7 @@ internal sealed class PlanExecution(
         return result;
     }
 
-    private ServiceLocation Location(ResourceKey key) =>
-        locations.TryGetValue(key, out var location)
-            ? location
-            : throw new PlatformException($"{key} was not observed before apply (internal ordering error)", retryable: true);
+    /// <summary>The action carries region and project; the full resource name follows from them and the key.</summary>
+    private static ServiceLocation Location(ResourceKey key, ActionLocation where) =>
+        new(where.Parent, where.Region, ResourceNames.Service(where.Parent, where.Region, key.Name));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Reconciler.Core.Ecs;
@@ -15,12 +14,12 @@ namespace Reconciler.Platforms.Ecs.Execution;
 /// <summary>
 /// Executes one plan's actions in order. Every action is idempotent: task definitions are found by fingerprint
 /// before registering, services are created with a clientToken derived from key + fingerprint, tags are upserts.
+/// Each action carries where it writes (region, cluster, ARN): nothing is taken from an earlier observe.
 /// </summary>
 internal sealed class PlanExecution(
     EcsRegionClients clients,
     AwsCallPolicy policy,
     TaskDefinitionCache taskDefinitions,
-    ConcurrentDictionary<ResourceKey, ServiceLocation> locations,
     ApplyContext context)
 {
     private readonly Dictionary<string, string> _arnByFingerprint = new(StringComparer.Ordinal);
@@ -46,7 +45,7 @@ internal sealed class PlanExecution(
                 await UpdateAsync(update, ct);
                 break;
             case TagService tag:
-                await TagAsync(tag.Key, tag.TargetFingerprint is { } fp ? WithTarget(tag.Tags, RegisteredInThisPlan(tag, fp)) : tag.Tags, ct);
+                await TagAsync(tag.Key, tag.Location, tag.TargetFingerprint is { } fp ? WithTarget(tag.Tags, RegisteredInThisPlan(tag, fp)) : tag.Tags, ct);
                 break;
             case RollBack rollBack:
                 await RollBackAsync(rollBack, ct);
@@ -79,10 +78,9 @@ internal sealed class PlanExecution(
         var tags = WithTarget(EcsPlanner.CreationTags(create.Spec, create.Fingerprint, new PlanContext(_revision)), arn);
         var token = ClientToken(create.Key, create.Fingerprint);
         var ecs = clients.For(create.Spec.Region).Ecs;
-        var response = await policy.RunAsync(create.Spec.Region, "CreateService",
+        await policy.RunAsync(create.Spec.Region, "CreateService",
             t => ecs.CreateServiceAsync(RequestMapper.Create(create.Key.Name, create.Spec, arn, token, tags), t), ct);
         WriteCalls++;
-        locations[create.Key] = new ServiceLocation(create.Spec.Region, create.Spec.Cluster, response.Service?.ServiceArn);
         Steps.Add($"created service {create.Key.Name} with {Short(arn)}");
     }
 
@@ -95,33 +93,30 @@ internal sealed class PlanExecution(
             arn = await EnsureTaskDefinitionAsync(spec.Region, spec.TaskDefinition, fingerprint, ct);
         }
         var ecs = clients.For(spec.Region).Ecs;
-        var response = await policy.RunAsync(spec.Region, "UpdateService",
+        await policy.RunAsync(spec.Region, "UpdateService",
             t => ecs.UpdateServiceAsync(RequestMapper.Update(update.Key.Name, spec, arn, update.DesiredCount, update.Settings), t), ct);
         WriteCalls++;
-        locations[update.Key] = new ServiceLocation(spec.Region, spec.Cluster, response.Service?.ServiceArn ?? Location(update.Key).Arn);
         Steps.Add($"updated service {update.Key.Name}" + (arn is null ? "" : $" to {Short(arn)}") + (update.DesiredCount is { } n ? $", desiredCount {n}" : ""));
     }
 
     private async Task RollBackAsync(RollBack rollBack, CancellationToken ct)
     {
-        var location = Location(rollBack.Key);
+        var location = rollBack.Location;
         var ecs = clients.For(location.Region).Ecs;
         await policy.RunAsync(location.Region, "UpdateService", t => ecs.UpdateServiceAsync(new Api.UpdateServiceRequest
         {
-            Cluster = location.Cluster, Service = rollBack.Key.Name, TaskDefinition = rollBack.TargetVersion,
+            Cluster = location.Parent, Service = rollBack.Key.Name, TaskDefinition = rollBack.TargetVersion,
         }, t), ct);
         WriteCalls++;
         Steps.Add($"rolled back {rollBack.Key.Name} to {Short(rollBack.TargetVersion)}: {rollBack.Reason}");
     }
 
-    private async Task TagAsync(ResourceKey key, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
+    private async Task TagAsync(ResourceKey key, ActionLocation location, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
     {
-        var location = Location(key);
-        if (string.IsNullOrEmpty(location.Arn))
+        if (location.ResourceId is not { Length: > 0 } arn)
         {
-            throw new PlatformException($"cannot tag {key}: its service ARN is not known yet (observe first)", retryable: true);
+            throw new PlatformException($"cannot tag {key}: the plan carries no service ARN (tags of a new service go with CreateService)", retryable: false);
         }
-        var arn = location.Arn;
         var ecs = clients.For(location.Region).Ecs;
         await policy.RunAsync(location.Region, "TagResource",
             t => ecs.TagResourceAsync(new Api.TagResourceRequest { ResourceArn = arn, Tags = RequestMapper.Tags(tags) }, t), ct);
@@ -140,11 +135,6 @@ internal sealed class PlanExecution(
     /// <summary>CreateService's clientToken (≤ 36 chars): same key + fingerprint ⇒ same token ⇒ ECS creates once.</summary>
     internal static string ClientToken(ResourceKey key, string fingerprint) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}|{fingerprint}")))[..32];
-
-    private ServiceLocation Location(ResourceKey key) =>
-        locations.TryGetValue(key, out var location)
-            ? location
-            : throw new PlatformException($"{key} was not observed before apply (internal ordering error)", retryable: true);
 
     private static string Short(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 }

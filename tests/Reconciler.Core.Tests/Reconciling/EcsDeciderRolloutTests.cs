@@ -3,6 +3,7 @@ using Reconciler.Core.Fingerprints;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.Rollout;
 using Reconciler.Testing.Builders;
 using static Reconciler.Core.Tests.Reconciling.DeciderStates;
 using static Reconciler.Testing.Builders.EcsRolloutStates;
@@ -40,18 +41,25 @@ public sealed class EcsDeciderRolloutTests
         {
             Deployments = [.. Rolling(0).Deployments.Select(d => d.TaskDefinitionArn == New ? d with { RolloutState = EcsStatuses.Failed } : d)],
         };
-        yield return new TestCaseData(failed, 3, true).SetName("A deployment marked FAILED rolls back to the last known-good and pins the fingerprint");
-        yield return new TestCaseData(RolledBackByCircuitBreaker(), 7, false)
+        yield return new TestCaseData(failed, 3, true, RolloutFailure.DeploymentFailed)
+            .SetName("A deployment marked FAILED rolls back to the last known-good and pins the fingerprint");
+        yield return new TestCaseData(RolledBackByCircuitBreaker(), 7, false, RolloutFailure.CloudRolledBack)
             .SetName("A circuit-breaker rollback pins the fingerprint and needs no second rollback");
-        yield return new TestCaseData(Rolling(1), 11, true).SetName("A rollout past its progress deadline rolls back to the last known-good and pins the fingerprint");
+        yield return new TestCaseData(Rolling(1), 11, true, RolloutFailure.ProgressDeadline)
+            .SetName("A rollout past its progress deadline rolls back to the last known-good and pins the fingerprint");
     }
 
     [TestCaseSource(nameof(FailedRollouts))]
-    public void A_failed_rollout(ObservedEcsService observed, int minutes, bool rollBackAction)
+    public void A_failed_rollout(ObservedEcsService observed, int minutes, bool rollBackAction, RolloutFailure cause)
     {
-        var decision = Decide(Changed, Applied(observed), Start.AddMinutes(minutes));
+        var applied = Applied(observed);
+        var decision = Decide(Changed, applied, Start.AddMinutes(minutes));
 
         Assert.That(decision, Is.TypeOf<Decision.RollBack>());
+        Assert.That(((Decision.RollBack)decision).Cause, Is.EqualTo(cause), "the cause is typed, not read from the message");
+        // Every write carries where it goes: region, cluster and the observed service ARN (nothing kept from observe).
+        Assert.That(decision.Plan.Actions.Select(a => a switch { TagService t => t.Location, RollBack r => r.Location, _ => null }),
+            Has.All.EqualTo(new ActionLocation(Changed.Spec.Region, Changed.Spec.Cluster, applied.ServiceArn)));
         var pin = decision.Plan.Actions.OfType<TagService>().Single();
         // With a rollback action, the same upsert records the version the service is pointed back at.
         var expected = new Dictionary<string, string> { [TagKeys.FailedFingerprint] = ChangedFingerprint };

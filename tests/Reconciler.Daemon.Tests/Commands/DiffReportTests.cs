@@ -38,7 +38,7 @@ public sealed class DiffReportTests
     public void A_resource_that_does_not_exist_is_Missing_whatever_the_platform_names_its_create_action()
     {
         var key = new Core.Model.ResourceKey("CloudRunService", "emergence-app");
-        var plan = new Core.Planning.Plan(key, [new Core.Planning.ShiftTraffic(key, [])]);
+        var plan = new Core.Planning.Plan(key, [new Core.Planning.ShiftTraffic(key, new Core.Planning.ActionLocation("europe-west1", "p"), [])]);
         var decision = new Decision.Converge(plan, new Core.Health.HealthAssessment(Core.Health.HealthStatus.Missing, "service does not exist"),
             "creating the service", [], false);
 

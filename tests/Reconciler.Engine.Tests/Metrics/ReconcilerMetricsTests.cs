@@ -58,7 +58,7 @@ public sealed class ReconcilerMetricsTests
         metrics.RolloutApplied(Web, T0);
         metrics.RolloutApplied(Web, T0.AddSeconds(30));
         var ended = metrics.RolloutEnded(Web, "rolled_back", T0.AddSeconds(90));
-        metrics.RecordRollback(Web, "rollout of web:2 failed (tasks of web:2 keep stopping; 2 tasks stopped: secret-looking text)");
+        metrics.RecordRollback(Web, Core.Rollout.RolloutFailure.TasksStopping);
 
         Assert.That(ended, Is.True);
         Assert.That(snapshot.Of("reconciler_rollout_duration_seconds", ("kind", "EcsService"), ("result", "rolled_back")).Single().Value, Is.EqualTo(90));

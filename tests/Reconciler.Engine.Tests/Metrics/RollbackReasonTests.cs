@@ -1,24 +1,26 @@
+using Reconciler.Core.Rollout;
 using Reconciler.Engine.Metrics;
 
 namespace Reconciler.Engine.Tests.Metrics;
 
-/// <summary>The rollback reason label is one of a few fixed words, whatever text the decision's message carries.</summary>
+/// <summary>The rollback reason label is one fixed word per typed cause, whatever text the decision's message carries.</summary>
 public sealed class RollbackReasonTests
 {
-    private static IEnumerable<TestCaseData> Messages()
+    private static IEnumerable<TestCaseData> Causes()
     {
-        yield return new TestCaseData("rollout of web:2 failed (ECS rolled back: the deployment of web:2 FAILED (circuit breaker))", "cloud_rolled_back")
-            .SetName("ECS's own circuit-breaker rollback is cloud_rolled_back");
-        yield return new TestCaseData("rollout of web:2 failed (tasks of web:2 keep stopping; 3 tasks stopped: health checks)", "tasks_stopping")
-            .SetName("tasks that keep stopping are tasks_stopping");
-        yield return new TestCaseData("rollout of web:2 failed (no steady state within the progress deadline of 10m (1/2 new tasks running))", "progress_deadline")
-            .SetName("a passed progress deadline is progress_deadline");
-        yield return new TestCaseData("rollout of web:2 failed (ECS marked the deployment FAILED: something)", "deployment_failed")
-            .SetName("a deployment ECS marked FAILED is deployment_failed");
-        yield return new TestCaseData("password=hunter2 and anything else", "rollout_failed")
-            .SetName("any other text is rollout_failed and never copied into the label");
+        yield return new TestCaseData(RolloutFailure.CloudRolledBack, "cloud_rolled_back").SetName("ECS's own circuit-breaker rollback is cloud_rolled_back");
+        yield return new TestCaseData(RolloutFailure.TasksStopping, "tasks_stopping").SetName("tasks that keep stopping are tasks_stopping");
+        yield return new TestCaseData(RolloutFailure.ProgressDeadline, "progress_deadline").SetName("a passed progress deadline is progress_deadline");
+        yield return new TestCaseData(RolloutFailure.DeploymentFailed, "deployment_failed").SetName("a deployment ECS marked FAILED is deployment_failed");
+        yield return new TestCaseData(RolloutFailure.RevisionFailed, "revision_failed").SetName("a failed Cloud Run revision is revision_failed");
+        yield return new TestCaseData(RolloutFailure.ServiceDeleted, "service_deleted").SetName("a service deleted mid-rollout is service_deleted");
+        yield return new TestCaseData(RolloutFailure.Other, "rollout_failed").SetName("an unclassified failure is rollout_failed");
     }
 
-    [TestCaseSource(nameof(Messages))]
-    public void Reason(string message, string expected) => Assert.That(RollbackReason.Of(message), Is.EqualTo(expected));
+    [TestCaseSource(nameof(Causes))]
+    public void Reason(RolloutFailure cause, string expected) => Assert.That(RollbackReason.Of(cause), Is.EqualTo(expected));
+
+    [Test]
+    public void Every_cause_has_its_own_word() =>
+        Assert.That(Enum.GetValues<RolloutFailure>().Select(RollbackReason.Of).Distinct().Count(), Is.EqualTo(Enum.GetValues<RolloutFailure>().Length));
 }

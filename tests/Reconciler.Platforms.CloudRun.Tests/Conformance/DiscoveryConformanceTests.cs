@@ -46,7 +46,7 @@ public sealed class DiscoveryConformanceTests
         var changed = Seed001.Manifest(Seed001.Image.Replace("v2025.10.11", "v2025.10.12"), traffic:
             [new CloudRunTrafficTarget(100, Latest: true), new CloudRunTrafficTarget(0, Latest: true, Tag: "candidate")]);
         await h.ConvergeAsync(changed);
-        await h.Platform.ApplyAsync(new Plan(changed.Key, [new TagService(changed.Key, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = "x" })]),
+        await h.Platform.ApplyAsync(new Plan(changed.Key, [new TagService(changed.Key, changed.Location, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = "x" })]),
             new ApplyContext("abc123"), CancellationToken.None);
 
         using var http = new HttpClient(new RecordingHandlerAdapter(h.Recorder));

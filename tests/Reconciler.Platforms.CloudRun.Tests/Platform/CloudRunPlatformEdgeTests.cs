@@ -86,7 +86,7 @@ public sealed class CloudRunPlatformEdgeTests
         var templateBefore = (await h.ServiceJsonAsync(bad))["template"]!.ToJsonString();
         var revisionsBefore = await h.RevisionsAsync(bad);
 
-        var shift = new ShiftTraffic(bad.Key, [new CloudRunTrafficTarget(100, Revision: lastKnownGood)]);
+        var shift = new ShiftTraffic(bad.Key, bad.Location, [new CloudRunTrafficTarget(100, Revision: lastKnownGood)]);
         var report = await h.Platform.ApplyAsync(new Plan(bad.Key, [shift]), new ApplyContext(null), CancellationToken.None);
         h.Time.Advance(TimeSpan.FromSeconds(5));
 

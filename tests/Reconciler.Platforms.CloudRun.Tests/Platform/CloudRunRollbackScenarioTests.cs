@@ -2,6 +2,7 @@ using Reconciler.Core.CloudRun;
 using Reconciler.Core.Fingerprints;
 using Reconciler.Core.Health;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.Planning;
 using Reconciler.Platforms.CloudRun.Naming;
 using Reconciler.Platforms.CloudRun.Wire;
 using Reconciler.Platforms.CloudRun.Wire.Auth;
@@ -61,6 +62,8 @@ public sealed class CloudRunRollbackScenarioTests
         Assert.That(rollback, Is.Not.Null, "no rollback was decided");
         Assert.That(rollback!.Health.Message, Does.Contain("HEALTH_CHECK_CONTAINER_ERROR"));
         Assert.That(rollback.Message, Does.Contain("routing 100% of traffic to the last known-good revision"));
+        Assert.That(((Decision.RollBack)rollback).Cause, Is.EqualTo(Core.Rollout.RolloutFailure.RevisionFailed));
+        Assert.That(rollback.Plan.Actions.OfType<RollBack>().Single().Location, Is.EqualTo(Bad.Location), "the rollback carries region and project");
     }
 
     [Test]
