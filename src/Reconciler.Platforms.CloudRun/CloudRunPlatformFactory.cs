@@ -1,3 +1,4 @@
+using Reconciler.Core.Resilience;
 using Reconciler.Platforms.CloudRun.Resilience;
 using Reconciler.Platforms.CloudRun.Wire;
 using Reconciler.Platforms.CloudRun.Wire.Auth;
@@ -18,16 +19,21 @@ public static class CloudRunPlatformFactory
         CloudRunCallOptions? options = null,
         CloudRunEndpoint? endpoint = null,
         IAccessTokenSource? tokens = null,
-        HttpMessageHandler? handler = null)
+        HttpMessageHandler? handler = null,
+        CloudPipelines? pipelines = null)
     {
+        var calls = options ?? new CloudRunCallOptions();
         var resolved = endpoint ?? CloudRunEndpoint.FromEnvironment();
         var source = tokens ?? (resolved.IsLoopback ? FixedTokenSource.Emulator : new GoogleTokenSource());
         var http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = RequestTimeout };
         var api = new CloudRunApiClient(http, resolved, source);
-        return new CloudRunPlatform(api, new CloudRunCallPolicy(options ?? new CloudRunCallOptions(), time), time, http);
+        return new CloudRunPlatform(api, new CloudRunCallPolicy(calls, pipelines ?? CloudRunCallPolicy.Pipelines(calls, time), time), time, http);
     }
 
     /// <summary>The platform against the local emulator at <paramref name="emulator"/> (e.g. http://127.0.0.1:4566/).</summary>
-    public static CloudRunPlatform ForEmulator(Uri emulator, TimeProvider time, CloudRunCallOptions? options = null) =>
-        Create(time, options, new CloudRunEndpoint(emulator), FixedTokenSource.Emulator);
+    public static CloudRunPlatform ForEmulator(Uri emulator, TimeProvider time, CloudRunCallOptions? options = null, CloudPipelines? pipelines = null) =>
+        Create(time, options, new CloudRunEndpoint(emulator), FixedTokenSource.Emulator, pipelines: pipelines);
+
+    /// <summary>Cloud Run's Polly pipelines, built once at start-up by the host and handed to <see cref="Create"/>.</summary>
+    public static CloudPipelines Pipelines(CloudRunCallOptions options, TimeProvider time) => CloudRunCallPolicy.Pipelines(options, time);
 }

@@ -1,3 +1,4 @@
+using Reconciler.Core.Resilience;
 using Reconciler.Core.Ecs;
 using Reconciler.Core.Model;
 using Reconciler.Core.Seams;
@@ -21,11 +22,13 @@ namespace Reconciler.Daemon.Hosting;
 internal sealed class CloudConnection : IAsyncDisposable
 {
     private readonly EcsRegionClients _clients;
+    private readonly CloudPipelines[] _pipelines;
     private readonly bool _ownsEmulator;
 
-    private CloudConnection(EcsRegionClients clients, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator, bool ownsEmulator)
+    private CloudConnection(EcsRegionClients clients, CloudPipelines[] pipelines, IReadOnlyList<IPlatform> platforms, TimeProvider time, EmulatorHost? emulator, bool ownsEmulator)
     {
         _clients = clients;
+        _pipelines = pipelines;
         _ownsEmulator = ownsEmulator;
         Platforms = platforms;
         Time = time;
@@ -60,8 +63,16 @@ internal sealed class CloudConnection : IAsyncDisposable
             throw new StartupException(ex.Message);
         }
         var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials);
-        IPlatform[] platforms = [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System)), CloudRunPlatformFactory.Create(TimeProvider.System)];
-        return new CloudConnection(aws, platforms, TimeProvider.System, null, false);
+        // Each cloud's Polly pipelines are built here, once, and injected into its call policy.
+        var time = TimeProvider.System;
+        var (calls, run) = (new AwsCallOptions(), new CloudRunCallOptions());
+        CloudPipelines[] pipelines = [AwsCallPolicy.Pipelines(calls, time), CloudRunPlatformFactory.Pipelines(run, time)];
+        IPlatform[] platforms =
+        [
+            new EcsPlatform(aws, new AwsCallPolicy(calls, pipelines[0], time)),
+            CloudRunPlatformFactory.Create(time, run, pipelines: pipelines[1]),
+        ];
+        return new CloudConnection(aws, pipelines, platforms, time, null, false);
     }
 
     /// <summary>
@@ -79,13 +90,22 @@ internal sealed class CloudConnection : IAsyncDisposable
         calls.AttemptTimeout *= speed;
         var run = new CloudRunCallOptions();
         run.AttemptTimeout *= speed;
-        IPlatform[] platforms = [new EcsPlatform(clients, new AwsCallPolicy(calls, time)), CloudRunPlatformFactory.ForEmulator(host.BaseUri, time, run)];
-        return new CloudConnection(clients, platforms, time, host, ownsEmulator);
+        CloudPipelines[] pipelines = [AwsCallPolicy.Pipelines(calls, time), CloudRunPlatformFactory.Pipelines(run, time)];
+        IPlatform[] platforms =
+        [
+            new EcsPlatform(clients, new AwsCallPolicy(calls, pipelines[0], time)),
+            CloudRunPlatformFactory.ForEmulator(host.BaseUri, time, run, pipelines[1]),
+        ];
+        return new CloudConnection(clients, pipelines, platforms, time, host, ownsEmulator);
     }
 
     public async ValueTask DisposeAsync()
     {
         _clients.Dispose();
+        foreach (var pipelines in _pipelines)
+        {
+            pipelines.Dispose();
+        }
         foreach (var platform in Platforms.OfType<IDisposable>())
         {
             platform.Dispose();

@@ -15,6 +15,9 @@ public sealed class CloudRunCallOptions
     public int CircuitMinimumThroughput { get; set; } = 20;
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    public Core.Resilience.CloudPipelineOptions Pipeline => new(MaxRetryAttempts, RetryBaseDelay, RetryMaxDelay, AttemptTimeout,
+        CircuitFailureRatio, CircuitMinimumThroughput, CircuitBreakDuration);
+
     /// <summary>Reads (get, list, operations) per minute per project and region, and the burst.</summary>
     public int ReadsPerMinute { get; set; } = 600;
     public int ReadBurst { get; set; } = 60;

@@ -2,9 +2,7 @@ using Reconciler.Core.Resilience;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 using Reconciler.Core.Seams;
 using Reconciler.Core.Telemetry;
@@ -13,32 +11,44 @@ using Reconciler.Platforms.CloudRun.Wire.Errors;
 namespace Reconciler.Platforms.CloudRun.Resilience;
 
 /// <summary>
-/// The one way the Admin API is called: per project and region, a Polly pipeline built once (retry with jittered
-/// exponential back-off on retryable errors only, then a circuit breaker), and inside each attempt first a token from
-/// the read or write bucket, then the call under the per-attempt timeout — so waiting for quota never eats the
-/// attempt's time. Exhausted or non-retryable failures become <see cref="PlatformException"/> with Google's message.
-/// A <see cref="RevisionConflictException"/> and a 404 pass through untouched: callers handle them.
+/// The one way the Admin API is called: per project and region, the Polly pipeline from <see cref="CloudPipelines"/>
+/// — built at start-up and injected: retry with jittered exponential back-off on retryable errors only, then a
+/// circuit breaker — and inside each attempt first a token from the read or write bucket, then the call under the
+/// per-attempt timeout, so waiting for quota never eats the attempt's time. Exhausted or non-retryable failures
+/// become <see cref="PlatformException"/> with Google's message. A <see cref="RevisionConflictException"/> and a 404
+/// pass through untouched: callers handle them.
 /// </summary>
-internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, TimeProvider time)
+internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, CloudPipelines pipelines, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string Project, string Region), Location> _locations = new();
+    private readonly ConcurrentDictionary<(string Project, string Region), Buckets> _locations = new();
+
+    /// <summary>Policy and pipelines from the same options (tests).</summary>
+    public CloudRunCallPolicy(CloudRunCallOptions options, TimeProvider time) : this(options, Pipelines(options, time), time)
+    {
+    }
+
+    /// <summary>Cloud Run's pipelines: Google's retryable statuses are retried; quota answers never open the circuit.</summary>
+    public static CloudPipelines Pipelines(CloudRunCallOptions options, TimeProvider time) =>
+        new(Provider, options.Pipeline, time,
+            e => e is RunApiException { IsRetryable: true },
+            e => e is RunApiException { IsThrottling: true });
 
     public CloudRunCallOptions Options => options;
 
     public async Task<T> RunAsync<T>(string project, string region, CallKind kind, string operation,
         Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        var location = _locations.GetOrAdd((project, region), _ => new Location(options, time, region));
-        var bucket = kind == CallKind.Write ? location.Writes : location.Reads;
+        var buckets = _locations.GetOrAdd((project, region), _ => new Buckets(options, time));
+        var bucket = kind == CallKind.Write ? buckets.Writes : buckets.Reads;
         using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
         var attempts = 0;
         try
         {
-            return await location.Pipeline.ExecuteAsync(async token =>
+            return await pipelines.For(project, region).ExecuteAsync(async token =>
             {
                 await bucket.WaitAsync(token);
                 var retry = attempts++ > 0;
-                return await location.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
+                return await pipelines.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
             }, ct);
         }
         catch (Exception ex) when (span is not null && Failed(span, ex))
@@ -94,48 +104,9 @@ internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, TimeProvid
         return false;
     }
 
-    private sealed class Location
+    private sealed class Buckets(CloudRunCallOptions o, TimeProvider time)
     {
-        public Location(CloudRunCallOptions o, TimeProvider time, string region)
-        {
-            CloudApiTelemetry.SetCircuitOpen(Provider, region, false);
-            Reads = new TokenBucket(o.ReadsPerMinute / 60.0, o.ReadBurst, time);
-            Writes = new TokenBucket(o.WritesPerMinute / 60.0, o.WriteBurst, time);
-            Pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = new PredicateBuilder().Handle<RunApiException>(e => e.IsRetryable).Handle<TimeoutRejectedException>(),
-                    MaxRetryAttempts = o.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = o.RetryBaseDelay,
-                    MaxDelay = o.RetryMaxDelay,
-                })
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-                {
-                    // Quota answers say "slow down", not "the service is broken": they do not open the circuit.
-                    ShouldHandle = new PredicateBuilder().Handle<RunApiException>(e => e.IsRetryable && !e.IsThrottling).Handle<TimeoutRejectedException>(),
-                    FailureRatio = o.CircuitFailureRatio,
-                    MinimumThroughput = o.CircuitMinimumThroughput,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = o.CircuitBreakDuration,
-                    OnOpened = _ => Circuit(region, true),
-                    OnHalfOpened = _ => Circuit(region, true),
-                    OnClosed = _ => Circuit(region, false),
-                })
-                .Build();
-            Attempt = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(o.AttemptTimeout).Build();
-        }
-
-        private static ValueTask Circuit(string region, bool open)
-        {
-            CloudApiTelemetry.SetCircuitOpen(Provider, region, open);
-            return ValueTask.CompletedTask;
-        }
-
-        public TokenBucket Reads { get; }
-        public TokenBucket Writes { get; }
-        public ResiliencePipeline Pipeline { get; }
-        public ResiliencePipeline Attempt { get; }
+        public TokenBucket Reads { get; } = new(o.ReadsPerMinute / 60.0, o.ReadBurst, time);
+        public TokenBucket Writes { get; } = new(o.WritesPerMinute / 60.0, o.WriteBurst, time);
     }
 }

@@ -18,4 +18,7 @@ public sealed class AwsCallOptions
     /// <summary>RegisterTaskDefinition is throttled at ~1/s sustained by ECS.</summary>
     public double RegistrationsPerSecond { get; set; } = 1;
     public int RegistrationBurst { get; set; } = 5;
+
+    public Core.Resilience.CloudPipelineOptions Pipeline => new(MaxRetryAttempts, RetryBaseDelay, RetryMaxDelay, AttemptTimeout,
+        CircuitFailureRatio, CircuitMinimumThroughput, CircuitBreakDuration);
 }

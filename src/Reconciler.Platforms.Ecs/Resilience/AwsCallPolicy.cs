@@ -1,9 +1,7 @@
 using Reconciler.Core.Resilience;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 using Reconciler.Core.Seams;
 using Reconciler.Core.Telemetry;
@@ -13,15 +11,27 @@ namespace Reconciler.Platforms.Ecs.Resilience;
 
 /// <summary>
 /// The one way AWS is called: a token bucket per region (plus a slower one for <see cref="AwsCallClass.Registration"/>),
-/// then a Polly pipeline per region — retry with jittered exponential back-off on retryable errors only and a circuit
-/// breaker around each attempt, and a per-attempt timeout around the call alone — built once per region. Exhausted or non-retryable failures become <see cref="PlatformException"/>
+/// then the region's Polly pipeline from <see cref="CloudPipelines"/> — built at start-up and injected: retry with
+/// jittered exponential back-off on retryable errors only and a circuit breaker around each attempt, and a
+/// per-attempt timeout around the call alone. Exhausted or non-retryable failures become <see cref="PlatformException"/>
 /// with the AWS message (never a response body).
 /// </summary>
-public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
+public sealed class AwsCallPolicy(AwsCallOptions options, CloudPipelines pipelines, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Regional> _regions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Buckets> _regions = new(StringComparer.Ordinal);
+
+    /// <summary>Policy and pipelines from the same options (tests, one-shot commands).</summary>
+    public AwsCallPolicy(AwsCallOptions options, TimeProvider time) : this(options, Pipelines(options, time), time)
+    {
+    }
 
     public static AwsCallPolicy Default(TimeProvider time) => new(new AwsCallOptions(), time);
+
+    /// <summary>AWS's pipelines: what is retryable is the AWS error's own classification; throttling never opens the circuit.</summary>
+    public static CloudPipelines Pipelines(AwsCallOptions options, TimeProvider time) =>
+        new(Provider, options.Pipeline, time,
+            e => e is AwsApiException { IsRetryable: true },
+            e => e is AwsApiException a && AwsErrorCodes.IsThrottling(a.ErrorCode));
 
     public Task<T> RunAsync<T>(string region, string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
         RunAsync(region, AwsCallClass.Standard, operation, call, ct);
@@ -32,18 +42,18 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
     /// </summary>
     public async Task<T> RunAsync<T>(string region, AwsCallClass callClass, string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        var regional = _regions.GetOrAdd(region, r => new Regional(options, time, r));
-        var bucket = callClass == AwsCallClass.Registration ? regional.Registrations : regional.Calls;
+        var buckets = _regions.GetOrAdd(region, _ => new Buckets(options, time));
+        var bucket = callClass == AwsCallClass.Registration ? buckets.Registrations : buckets.Calls;
         using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
         var attempts = 0;
         try
         {
-            return await regional.Pipeline.ExecuteAsync(
+            return await pipelines.For("", region).ExecuteAsync(
                 async token =>
                 {
                     await bucket.WaitAsync(token);
                     var retry = attempts++ > 0;
-                    return await regional.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
+                    return await pipelines.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
                 },
                 ct);
         }
@@ -101,51 +111,9 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
 
     private const string Provider = "aws";
 
-    private sealed class Regional
+    private sealed class Buckets(AwsCallOptions o, TimeProvider time)
     {
-        public Regional(AwsCallOptions o, TimeProvider time, string region)
-        {
-            CloudApiTelemetry.SetCircuitOpen(Provider, region, false);
-            Calls = new TokenBucket(o.CallsPerSecond, o.CallBurst, time);
-            Registrations = new TokenBucket(o.RegistrationsPerSecond, o.RegistrationBurst, time);
-            var retryable = new PredicateBuilder().Handle<AwsApiException>(e => e.IsRetryable).Handle<TimeoutRejectedException>();
-            Pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = retryable,
-                    MaxRetryAttempts = o.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = o.RetryBaseDelay,
-                    MaxDelay = o.RetryMaxDelay,
-                })
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-                {
-                    ShouldHandle = new PredicateBuilder().Handle<AwsApiException>(e => e.IsRetryable && e.ErrorCode != "ThrottlingException").Handle<TimeoutRejectedException>(),
-                    FailureRatio = o.CircuitFailureRatio,
-                    MinimumThroughput = o.CircuitMinimumThroughput,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = o.CircuitBreakDuration,
-                    OnOpened = _ => Circuit(region, true),
-                    OnHalfOpened = _ => Circuit(region, true),
-                    OnClosed = _ => Circuit(region, false),
-                })
-                .Build();
-            Attempt = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(o.AttemptTimeout).Build();
-        }
-
-        private static ValueTask Circuit(string region, bool open)
-        {
-            CloudApiTelemetry.SetCircuitOpen(Provider, region, open);
-            return ValueTask.CompletedTask;
-        }
-
-        public TokenBucket Calls { get; }
-        public TokenBucket Registrations { get; }
-        /// <summary>Retry and circuit breaker around every attempt (the rate-limiter wait included).</summary>
-        public ResiliencePipeline Pipeline { get; }
-
-        /// <summary>The per-attempt timeout, around the call alone.</summary>
-        public ResiliencePipeline Attempt { get; }
+        public TokenBucket Calls { get; } = new(o.CallsPerSecond, o.CallBurst, time);
+        public TokenBucket Registrations { get; } = new(o.RegistrationsPerSecond, o.RegistrationBurst, time);
     }
 }
