@@ -16,13 +16,15 @@ namespace Reconciler.Platforms.Ecs;
 /// The ECS seam: observe (resolve SSM references, DescribeServices, the task definition — cached by ARN since it is
 /// immutable — and recent stopped tasks) and apply a plan. Never touches a service no manifest declares.
 /// A pass (<see cref="BeginPassAsync"/>) describes its services up front, 10 names per call and cluster, and each
-/// key's observation in that pass uses its prefetched service once instead of calling again.
+/// key's observation in that pass uses its prefetched service once instead of calling again; it also reads the SSM
+/// parameters of every resource of a region together, 10 names per call (<see cref="SsmPass"/>).
 /// </summary>
 public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) : IPlatform, IPassObserver
 {
     /// <summary>Prefetch calls in flight at once (they still queue behind the region's rate limiter).</summary>
     private const int PrefetchParallelism = 4;
     private readonly PassObservations _pass = new();
+    private readonly SsmPass _ssm = new();
     private readonly TaskDefinitionCache _taskDefinitions = new();
     private readonly DescribeServicesBatcher _describe = new(policy);
     private readonly AccountGuard _account = new(policy);
@@ -40,7 +42,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
         var region = manifest.Spec.Region;
         var aws = clients.For(region);
         await _account.CheckAsync(manifest, aws.Ecs, ct);
-        var resolved = await SsmResolver.ResolveAsync(manifest, aws.Ssm, policy, ct);
+        var resolved = await SsmResolver.ResolveAsync(manifest, aws.Ssm, policy, ct, _ssm);
         var service = _pass.TryTake(manifest, out var prefetched) ? prefetched : await DescribeServiceAsync(manifest, aws.Ecs, ct);
         if (service is null)
         {
@@ -75,8 +77,9 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
     public async Task BeginPassAsync(IReadOnlyList<ResourceManifest> manifests, CancellationToken ct)
     {
         var entries = _pass.Begin();
-        var chunks = manifests.OfType<EcsServiceManifest>()
-            .Where(m => !m.SyncPolicy.Suspended)
+        var active = manifests.OfType<EcsServiceManifest>().Where(m => !m.SyncPolicy.Suspended).ToList();
+        await _ssm.BeginAsync(active, region => clients.For(region).Ssm, policy, ct);
+        var chunks = active
             .GroupBy(m => (m.Spec.Region, m.Spec.Cluster))
             .SelectMany(g => g.DistinctBy(m => m.Metadata.Name).Chunk(DescribeServicesBatcher.MaxNames))
             .ToList();

@@ -15,18 +15,16 @@ internal static class SsmResolver
 {
     private const string SecureString = "SecureString";
 
-    public static async Task<EcsServiceManifest> ResolveAsync(EcsServiceManifest manifest, ISsmApi ssm, AwsCallPolicy policy, CancellationToken ct)
+    /// <param name="pass">The current resync pass's parameters (<see cref="SsmPass"/>): used when it read every name.</param>
+    public static async Task<EcsServiceManifest> ResolveAsync(EcsServiceManifest manifest, ISsmApi ssm, AwsCallPolicy policy, CancellationToken ct, SsmPass? pass = null)
     {
         var containers = manifest.Spec.TaskDefinition.Containers;
-        var valuePaths = containers.SelectMany(ValueRefs).Select(r => r.Ref.Path).ToHashSet(StringComparer.Ordinal);
-        var secretPaths = containers.SelectMany(c => c.Secrets ?? new Dictionary<string, SecretRef>())
-            .Select(s => s.Value).OfType<SecretRef.SsmParameter>().Where(p => !IsArn(p.Path)).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-        if (valuePaths.Count == 0 && secretPaths.Count == 0)
+        var names = Names(manifest).ToList();
+        if (names.Count == 0)
         {
             return manifest;
         }
-        var names = valuePaths.Concat(secretPaths).Distinct(StringComparer.Ordinal).ToList();
-        var response = await GetAllAsync(names, manifest.Spec.Region, ssm, policy, ct);
+        var response = pass?.TryGet(manifest.Spec.Region, names) ?? await GetAllAsync(names, manifest.Spec.Region, ssm, policy, ct);
         if (response.InvalidParameters.Count > 0)
         {
             throw new PlatformException(
@@ -49,11 +47,21 @@ internal static class SsmResolver
         return manifest with { Spec = manifest.Spec with { TaskDefinition = manifest.Spec.TaskDefinition with { Containers = resolved } } };
     }
 
+    /// <summary>Every SSM name the manifest references (values, and secrets not given as an ARN), each once.</summary>
+    public static IEnumerable<string> Names(EcsServiceManifest manifest)
+    {
+        var containers = manifest.Spec.TaskDefinition.Containers;
+        return containers.SelectMany(ValueRefs).Select(r => r.Ref.Path)
+            .Concat(containers.SelectMany(c => c.Secrets ?? new Dictionary<string, SecretRef>())
+                .Select(s => s.Value).OfType<SecretRef.SsmParameter>().Where(p => !IsArn(p.Path)).Select(p => p.Path))
+            .Distinct(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// One GetParameters call per 10 names, one after another (they share the region's rate limit), each through the
     /// rate limiter and Polly pipeline on its own, so a retry repeats only the batch that failed.
     /// </summary>
-    private static async Task<GetParametersResponse> GetAllAsync(
+    internal static async Task<GetParametersResponse> GetAllAsync(
         IReadOnlyList<string> names, string region, ISsmApi ssm, AwsCallPolicy policy, CancellationToken ct)
     {
         var parameters = new List<Parameter>();
@@ -98,14 +106,18 @@ internal static class SsmResolver
     /// </summary>
     private static Dictionary<string, Parameter> ByRequestedName(IReadOnlyList<Parameter> parameters, IReadOnlyList<string> names, EcsServiceManifest manifest)
     {
-        var found = parameters.Where(p => p.Name is not null)
-            .GroupBy(p => p.Name + (p.Selector ?? ""), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var found = ByName(parameters);
         var unanswered = names.Where(n => !found.ContainsKey(n)).ToList();
         return unanswered.Count == 0 ? found : throw new PlatformException(
             $"SSM returned no parameter under the name(s) {string.Join(", ", unanswered)} (referenced by {manifest.Key} in {manifest.Source.File}); " +
             "use the parameter's path, e.g. /app/prod/image", retryable: false);
     }
+
+    /// <summary>The answers keyed by the name that was asked (name plus selector).</summary>
+    internal static Dictionary<string, Parameter> ByName(IReadOnlyList<Parameter> parameters) =>
+        parameters.Where(p => p.Name is not null)
+            .GroupBy(p => p.Name + (p.Selector ?? ""), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     /// <summary>An ARN (e.g. a parameter shared from another account) already is the valueFrom ECS needs: nothing to look up.</summary>
     private static bool IsArn(string path) => path.StartsWith("arn:", StringComparison.Ordinal);

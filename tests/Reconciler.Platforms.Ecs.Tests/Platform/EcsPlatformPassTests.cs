@@ -48,6 +48,59 @@ public sealed class EcsPlatformPassTests
         Assert.That(Delta(before, Calls(harness)), Is.EqualTo(new Dictionary<string, int> { ["DescribeServices"] = 3 }), string.Join(", ", Delta(before, Calls(harness)).Select(kv => $"{kv.Key}={kv.Value}")));
     }
 
+    private static EcsServiceManifest WithSsmImage(string name)
+    {
+        var m = Named(name);
+        var containers = m.Spec.TaskDefinition.Containers.Select((c, i) => i == 0 ? c with { Image = new Value.Ssm($"/bench/{name}/image") } : c).ToList();
+        return m with { Spec = m.Spec with { TaskDefinition = m.Spec.TaskDefinition with { Containers = containers } } };
+    }
+
+    [Test]
+    public async Task A_pass_over_25_services_each_with_its_own_SSM_parameter_reads_them_in_3_GetParameters_calls_not_25()
+    {
+        await using var harness = await PlatformHarness.StartAsync("eu-west-1", "prod",
+            new AwsCallOptions { CallBurst = 1000, RegistrationBurst = 100 });
+        var manifests = Enumerable.Range(0, 25).Select(i => WithSsmImage($"svc-{i:00}")).ToList();
+        harness.Host.State.PutParameter("/api/prod/db-password", "SecureString", "not-this", "eu-west-1");
+        foreach (var manifest in manifests)
+        {
+            harness.Host.State.PutParameter($"/bench/{manifest.Metadata.Name}/image", "String", EcsManifestBuilder.Image, "eu-west-1");
+            await harness.ConvergeAsync(manifest);
+        }
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        var before = Calls(harness);
+
+        await harness.Platform.BeginPassAsync(manifests, CancellationToken.None);
+        var decisions = new List<Decision>();
+        foreach (var manifest in manifests)
+        {
+            decisions.Add(await harness.ReconcileAsync(manifest));
+        }
+
+        Assert.That(decisions, Has.All.InstanceOf<Decision.InSync>());
+        Assert.That(Delta(before, Calls(harness)), Is.EqualTo(new Dictionary<string, int> { ["DescribeServices"] = 3, ["GetParameters"] = 3 }),
+            string.Join(", ", Delta(before, Calls(harness)).Select(kv => $"{kv.Key}={kv.Value}")));
+    }
+
+    [Test]
+    public async Task A_parameter_changed_in_SSM_is_resolved_anew_at_the_next_pass()
+    {
+        await using var harness = await PlatformHarness.StartAsync("eu-west-1", "prod");
+        var web = WithSsmImage("web");
+        harness.Host.State.PutParameter("/api/prod/db-password", "SecureString", "not-this", "eu-west-1");
+        harness.Host.State.PutParameter("/bench/web/image", "String", "registry.example/api:1.4.2", "eu-west-1");
+        await harness.ConvergeAsync(web);
+        await harness.Platform.BeginPassAsync([web], CancellationToken.None);
+        harness.Host.State.PutParameter("/bench/web/image", "String", "registry.example/api:2.0.0", "eu-west-1");
+
+        var inPass = (EcsObservation)await harness.Platform.ObserveAsync(web, CancellationToken.None);
+        await harness.Platform.BeginPassAsync([web], CancellationToken.None);
+        var nextPass = (EcsObservation)await harness.Platform.ObserveAsync(web, CancellationToken.None);
+
+        Assert.That(inPass.Desired.Spec.TaskDefinition.Containers[0].Image, Is.EqualTo(Value.Of("registry.example/api:1.4.2")), "within a pass: what the pass read");
+        Assert.That(nextPass.Desired.Spec.TaskDefinition.Containers[0].Image, Is.EqualTo(Value.Of("registry.example/api:2.0.0")), "the next pass reads SSM again");
+    }
+
     [Test]
     public async Task A_prefetched_service_serves_one_observation_and_the_next_one_calls_again()
     {
