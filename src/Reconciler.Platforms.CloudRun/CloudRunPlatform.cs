@@ -1,6 +1,7 @@
 using Reconciler.Core.Reconciling;
 using System.Collections.Concurrent;
 using Reconciler.Core.CloudRun;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Seams;
@@ -60,6 +61,12 @@ public sealed class CloudRunPlatform : IPlatform, IDisposable
             observed = observed with { Revisions = (page.Revisions ?? []).Select(ObservedMapper.Revision).ToArray() };
         }
         return new CloudRunObservation(manifest, observed);
+    }
+
+    public Task<WriteLocation> LocateAsync(ResourceManifest manifest, IReadOnlySet<WriteScope> restricted, CancellationToken cancellationToken)
+    {
+        var spec = ((CloudRunServiceManifest)manifest).Spec;
+        return Task.FromResult(WriteLocation.Of((WriteScope.GcpProject, spec.Project), (WriteScope.GcpRegion, spec.Region)));
     }
 
     public async Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken cancellationToken)

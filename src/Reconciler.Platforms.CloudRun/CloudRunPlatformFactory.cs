@@ -18,16 +18,21 @@ public static class CloudRunPlatformFactory
         CloudRunCallOptions? options = null,
         CloudRunEndpoint? endpoint = null,
         IAccessTokenSource? tokens = null,
-        HttpMessageHandler? handler = null)
+        HttpMessageHandler? handler = null,
+        string? userAgent = null)
     {
         var resolved = endpoint ?? CloudRunEndpoint.FromEnvironment();
         var source = tokens ?? (resolved.IsLoopback ? FixedTokenSource.Emulator : new GoogleTokenSource());
         var http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = RequestTimeout };
+        if (userAgent is not null)
+        {
+            http.DefaultRequestHeaders.UserAgent.TryParseAdd(userAgent);
+        }
         var api = new CloudRunApiClient(http, resolved, source);
         return new CloudRunPlatform(api, new CloudRunCallPolicy(options ?? new CloudRunCallOptions(), time), time, http);
     }
 
     /// <summary>The platform against the local emulator at <paramref name="emulator"/> (e.g. http://127.0.0.1:4566/).</summary>
-    public static CloudRunPlatform ForEmulator(Uri emulator, TimeProvider time, CloudRunCallOptions? options = null) =>
-        Create(time, options, new CloudRunEndpoint(emulator), FixedTokenSource.Emulator);
+    public static CloudRunPlatform ForEmulator(Uri emulator, TimeProvider time, CloudRunCallOptions? options = null, string? userAgent = null) =>
+        Create(time, options, new CloudRunEndpoint(emulator), FixedTokenSource.Emulator, userAgent: userAgent);
 }

@@ -41,14 +41,16 @@ internal sealed class CloudConnection : IAsyncDisposable
     public string Describe => Emulator is null ? "AWS" : $"embedded emulator at {Emulator.BaseUri}";
 
     /// <summary>Opens the connection; throws <see cref="StartupException"/> with a clear message when AWS credentials are missing.</summary>
-    public static async Task<CloudConnection> OpenAsync(bool emulator, IEnumerable<ResourceManifest> manifests, EmulatorOptions? emulatorOptions, CancellationToken ct)
+    public static async Task<CloudConnection> OpenAsync(bool emulator, IEnumerable<ResourceManifest> manifests, EmulatorOptions? emulatorOptions, CancellationToken ct,
+        CloudCallSettings? calls = null)
     {
+        calls ??= CloudCallSettings.Default;
         if (emulator)
         {
             var options = emulatorOptions ?? new EmulatorOptions();
             var host = await EmulatorHost.StartAsync(options, ct);
             EmulatorSeed.Seed(host.State, manifests.ToList());
-            return Attach(host, options.Speed, ownsEmulator: true);
+            return Attach(host, options.Speed, ownsEmulator: true, calls);
         }
         var credentials = new DefaultChainCredentialsSource();
         try
@@ -59,8 +61,13 @@ internal sealed class CloudConnection : IAsyncDisposable
         {
             throw new StartupException(ex.Message);
         }
-        var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials);
-        IPlatform[] platforms = [new EcsPlatform(aws, AwsCallPolicy.Default(TimeProvider.System)), CloudRunPlatformFactory.Create(TimeProvider.System)];
+        var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials, userAgent: calls.UserAgent);
+        var budget = calls.WriteBudget(TimeProvider.System);
+        IPlatform[] platforms =
+        [
+            new EcsPlatform(aws, new AwsCallPolicy(new AwsCallOptions { WriteBudget = budget }, TimeProvider.System)),
+            CloudRunPlatformFactory.Create(TimeProvider.System, new CloudRunCallOptions { WriteBudget = budget }, userAgent: calls.UserAgent),
+        ];
         return new CloudConnection(aws, platforms, TimeProvider.System, null, false);
     }
 
@@ -69,17 +76,19 @@ internal sealed class CloudConnection : IAsyncDisposable
     /// (tests: a second daemon or apply resumes against the same "cloud"; nothing is seeded).
     /// <paramref name="speed"/> must be the emulator's own speed; the emulator is left running on dispose unless owned.
     /// </summary>
-    internal static CloudConnection Attach(EmulatorHost host, double speed, bool ownsEmulator = false)
+    internal static CloudConnection Attach(EmulatorHost host, double speed, bool ownsEmulator = false, CloudCallSettings? settings = null)
     {
+        settings ??= CloudCallSettings.Default;
         var time = new EmulatorClock(host.State, speed);
-        var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
+        var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator, userAgent: settings.UserAgent);
+        var budget = settings.WriteBudget(time);
         // Retries and rate limits follow the simulated clock, but a call's network time is real: scale the per-attempt
         // timeout back up so it still means 20 wall seconds (at speed 600 it would otherwise be 33 ms).
-        var calls = new AwsCallOptions();
+        var calls = new AwsCallOptions { WriteBudget = budget };
         calls.AttemptTimeout *= speed;
-        var run = new CloudRunCallOptions();
+        var run = new CloudRunCallOptions { WriteBudget = budget };
         run.AttemptTimeout *= speed;
-        IPlatform[] platforms = [new EcsPlatform(clients, new AwsCallPolicy(calls, time)), CloudRunPlatformFactory.ForEmulator(host.BaseUri, time, run)];
+        IPlatform[] platforms = [new EcsPlatform(clients, new AwsCallPolicy(calls, time)), CloudRunPlatformFactory.ForEmulator(host.BaseUri, time, run, settings.UserAgent)];
         return new CloudConnection(clients, platforms, time, host, ownsEmulator);
     }
 

@@ -1,3 +1,5 @@
+using Reconciler.Core.Resilience;
+
 namespace Reconciler.Platforms.Ecs.Resilience;
 
 /// <summary>Retry, timeout, circuit-breaker and rate-limit settings for AWS calls (sized under the ECS quotas).</summary>
@@ -18,4 +20,10 @@ public sealed class AwsCallOptions
     /// <summary>RegisterTaskDefinition is throttled at ~1/s sustained by ECS.</summary>
     public double RegistrationsPerSecond { get; set; } = 1;
     public int RegistrationBurst { get; set; } = 5;
+
+    /// <summary>
+    /// The daemon-wide write budget (<c>--max-writes-per-minute</c>), shared with every other platform; each write
+    /// attempt takes a token from it first. Null: no limit beyond the quotas above.
+    /// </summary>
+    public TokenBucket? WriteBudget { get; set; }
 }

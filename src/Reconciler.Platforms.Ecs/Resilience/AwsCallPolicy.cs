@@ -34,6 +34,7 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
     {
         var regional = _regions.GetOrAdd(region, r => new Regional(options, time, r));
         var bucket = callClass == AwsCallClass.Registration ? regional.Registrations : regional.Calls;
+        var write = WriteOperations.Contains(operation);
         using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
         var attempts = 0;
         try
@@ -41,6 +42,11 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
             return await regional.Pipeline.ExecuteAsync(
                 async token =>
                 {
+                    // A wait for the daemon's write budget is not a failure: it costs no retry attempt, only time.
+                    if (write && options.WriteBudget is { } budget)
+                    {
+                        await budget.WaitAsync(token);
+                    }
                     await bucket.WaitAsync(token);
                     var retry = attempts++ > 0;
                     return await regional.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
@@ -100,6 +106,12 @@ public sealed class AwsCallPolicy(AwsCallOptions options, TimeProvider time)
     }
 
     private const string Provider = "aws";
+
+    /// <summary>The ECS operations that change something (each takes a token of <see cref="AwsCallOptions.WriteBudget"/>).</summary>
+    internal static readonly IReadOnlySet<string> WriteOperations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "RegisterTaskDefinition", "CreateService", "UpdateService", "TagResource", "UntagResource", "DeleteService",
+    };
 
     private sealed class Regional
     {
