@@ -142,15 +142,19 @@ internal sealed record RunSettings
         }
     }
 
-    /// <summary>The settings key of each allow-list scope (flag <c>--allow-aws-accounts</c> is key <c>allowAwsAccounts</c>).</summary>
-    internal static readonly (WriteScope Scope, string Key)[] AllowListKeys =
-    [
-        (WriteScope.AwsAccount, "allowAwsAccounts"),
-        (WriteScope.AwsRegion, "allowAwsRegions"),
-        (WriteScope.EcsCluster, "allowEcsClusters"),
-        (WriteScope.GcpProject, "allowGcpProjects"),
-        (WriteScope.GcpRegion, "allowGcpRegions"),
-    ];
+    /// <summary>
+    /// The settings key of each allow-list scope, from its flag (<c>--allow-aws-accounts</c> is key <c>allowAwsAccounts</c>,
+    /// env <c>RECONCILER_ALLOWAWSACCOUNTS</c>): the scopes and their flags are the core's, not the daemon's to name.
+    /// </summary>
+    internal static readonly (WriteScope Scope, string Key)[] AllowListKeys = Enum.GetValues<WriteScope>()
+        .Select(scope => (scope, CamelCase(WriteAllowList.Flag(scope))))
+        .ToArray();
+
+    private static string CamelCase(string flag)
+    {
+        var words = flag.TrimStart('-').Split('-');
+        return words[0] + string.Concat(words.Skip(1).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+    }
 
     /// <summary>Comma-separated lists; an AWS account must be its 12 digits (a typo must not silently refuse everything).</summary>
     internal static WriteAllowList AllowList(IConfiguration config, List<string> errors)
