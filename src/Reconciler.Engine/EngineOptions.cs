@@ -1,3 +1,6 @@
+using Reconciler.Core.Guardrails;
+using Reconciler.Core.Sharding;
+
 namespace Reconciler.Engine;
 
 /// <summary>Engine settings, bound from configuration (section "Reconciler") and validated at start.</summary>
@@ -17,6 +20,12 @@ public sealed class EngineOptions
 
     /// <summary>Upper bound of one reconcile (observe + apply), so a hung call cannot hold a worker forever.</summary>
     public TimeSpan ReconcileTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Where the daemon may write (<c>--allow-*</c>); a plan for a resource outside it is refused before any write.</summary>
+    public WriteAllowList WriteAllowList { get; set; } = WriteAllowList.AllowAll;
+
+    /// <summary>The resource keys this replica reconciles (<c>--shard N/M</c>); the others are never observed or written.</summary>
+    public ShardAssignment Shard { get; set; } = ShardAssignment.Single;
 
     public IReadOnlyList<string> Validate()
     {

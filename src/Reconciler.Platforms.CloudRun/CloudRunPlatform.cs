@@ -1,5 +1,6 @@
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.CloudRun;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Seams;
@@ -57,6 +58,12 @@ public sealed class CloudRunPlatform : IPlatform, IDisposable
             observed = observed with { Revisions = (page.Revisions ?? []).Select(ObservedMapper.Revision).ToArray() };
         }
         return new CloudRunObservation(manifest, observed);
+    }
+
+    public Task<WriteLocation> LocateAsync(ResourceManifest manifest, IReadOnlySet<WriteScope> restricted, CancellationToken cancellationToken)
+    {
+        var spec = ((CloudRunServiceManifest)manifest).Spec;
+        return Task.FromResult(WriteLocation.Of((WriteScope.GcpProject, spec.Project), (WriteScope.GcpRegion, spec.Region)));
     }
 
     public async Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken cancellationToken)

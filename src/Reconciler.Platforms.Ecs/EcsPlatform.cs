@@ -1,5 +1,6 @@
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Ecs;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Seams;
@@ -54,6 +55,15 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
             : null;
         var stopped = NeedsStoppedTasks(service) ? await StoppedTasksAsync(manifest, aws.Ecs, ct) : [];
         return new EcsObservation(resolved, ObservedMapper.Service(service, taskDefinition, stopped));
+    }
+
+    public async Task<WriteLocation> LocateAsync(ResourceManifest manifest, IReadOnlySet<WriteScope> restricted, CancellationToken ct)
+    {
+        var spec = ((EcsServiceManifest)manifest).Spec;
+        var account = restricted.Contains(WriteScope.AwsAccount)
+            ? await _account.AccountAsync(spec.Region, spec.Cluster, clients.For(spec.Region).Ecs, ct)
+            : null;
+        return WriteLocation.Of((WriteScope.AwsAccount, account), (WriteScope.AwsRegion, spec.Region), (WriteScope.EcsCluster, spec.Cluster));
     }
 
     public async Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken ct)

@@ -5,12 +5,13 @@ using Reconciler.Platforms.Ecs.Wire.Auth;
 namespace Reconciler.Platforms.Ecs;
 
 /// <summary>One <see cref="AwsClients"/> per region, created on first use and disposed with the platform.</summary>
-public sealed class EcsRegionClients(AwsEndpointResolver endpoints, IAwsCredentialsSource credentials, HttpMessageHandler? handler = null) : IDisposable
+/// <param name="userAgent">Sent on every ECS call (which replica wrote what shows in CloudTrail's userAgent).</param>
+public sealed class EcsRegionClients(AwsEndpointResolver endpoints, IAwsCredentialsSource credentials, HttpMessageHandler? handler = null, string? userAgent = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<AwsClients>> _clients = new(StringComparer.Ordinal);
 
     public AwsClients For(string region) =>
-        _clients.GetOrAdd(region, r => new Lazy<AwsClients>(() => AwsClients.Create(r, endpoints, credentials, handler))).Value;
+        _clients.GetOrAdd(region, r => new Lazy<AwsClients>(() => AwsClients.Create(r, endpoints, credentials, handler, userAgent: userAgent))).Value;
 
     public void Dispose()
     {

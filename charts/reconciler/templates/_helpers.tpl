@@ -111,6 +111,26 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 - --shard
 - {{ printf "$(SHARD_ORDINAL)/%d" (int .Values.replicas) | quote }}
 {{- end }}
+{{- with .Values.guardrails }}
+{{- if .maxWritesPerMinute }}
+- --max-writes-per-minute
+- {{ .maxWritesPerMinute | quote }}
+{{- end }}
+{{- range $key, $flag := dict "awsAccounts" "--allow-aws-accounts" "awsRegions" "--allow-aws-regions" "ecsClusters" "--allow-ecs-clusters" "gcpProjects" "--allow-gcp-projects" "gcpRegions" "--allow-gcp-regions" }}
+{{- with get $.Values.guardrails.allow $key }}
+- {{ $flag }}
+- {{ join "," . | quote }}
+{{- end }}
+{{- end }}
+{{- if not (kindIs "invalid" .pruneMaxOrphans) }}
+- --prune-max-orphans
+- {{ .pruneMaxOrphans | quote }}
+{{- end }}
+{{- if not (kindIs "invalid" .pruneMaxOrphanShare) }}
+- --prune-max-orphan-share
+- {{ .pruneMaxOrphanShare | quote }}
+{{- end }}
+{{- end }}
 {{- if .Values.daemon.statusRequiresToken }}
 {{- if not .Values.secrets.apiToken.existingSecret }}
 {{- fail "daemon.statusRequiresToken needs secrets.apiToken.existingSecret: the token /status would require" }}

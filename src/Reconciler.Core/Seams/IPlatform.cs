@@ -1,3 +1,4 @@
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
@@ -20,6 +21,12 @@ public interface IPlatform
 
     /// <summary>Resolve references and observe live state. Throws <see cref="PlatformException"/> for per-resource problems.</summary>
     Task<Observation> ObserveAsync(ResourceManifest desired, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Where <paramref name="manifest"/> would be written, for the write allow-list: the scopes that apply to this
+    /// platform. Values that cost a call (the AWS account) are read only when <paramref name="restricted"/> names them.
+    /// </summary>
+    Task<WriteLocation> LocateAsync(ResourceManifest manifest, IReadOnlySet<WriteScope> restricted, CancellationToken cancellationToken);
 
     /// <summary>Execute the plan's actions in order; each action is idempotent, so a retry after a crash is safe.</summary>
     Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken cancellationToken);

@@ -24,7 +24,7 @@ public static class Conditions
         {
             ReconcileOutcome.Converged c => (true, false, false, "Converged", c.Message),
             ReconcileOutcome.Waiting w => (false, true, false, "Progressing", w.Reason),
-            ReconcileOutcome.Stalled s => (false, false, true, "Stalled", s.Reason),
+            ReconcileOutcome.Stalled s => (false, false, true, s.Code, s.Reason),
             ReconcileOutcome.Failed { Retryable: true } f => (false, true, false, "RetryableError", f.Error),
             ReconcileOutcome.Failed f => (false, false, true, "Error", f.Error),
             _ => throw new InvalidOperationException($"unknown outcome {outcome.GetType().Name}"),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
 using Reconciler.Core.Seams;
@@ -30,13 +31,23 @@ internal static class ApplyCommand
         var emulator = new Option<bool>("--emulator") { Description = "Apply to an in-process emulator instead of AWS" };
         var revision = new Option<string?>("--revision") { Description = "Git revision to record on what is changed (default: none)" };
         var command = new Command("apply", "Converge the cloud to the manifests once") { paths, dryRun, noWait, emulator, revision };
-        command.SetAction((parse, ct) => parse.GetValue(dryRun)
-            ? DiffCommand.RunAsync(parse.GetValue(paths)!, false, parse.GetValue(emulator), Console.Out, Console.Error, ct)
-            : RunAsync(parse.GetValue(paths)!, parse.GetValue(noWait), parse.GetValue(emulator), parse.GetValue(revision), Console.Out, Console.Error, ct));
+        var allow = new AllowListOptions();
+        allow.AddTo(command);
+        command.SetAction((parse, ct) =>
+        {
+            if (allow.Bind(parse, Console.Error) is not { } allowList)
+            {
+                return Task.FromResult(2);
+            }
+            return parse.GetValue(dryRun)
+                ? DiffCommand.RunAsync(parse.GetValue(paths)!, false, parse.GetValue(emulator), Console.Out, Console.Error, ct, allowList)
+                : RunAsync(parse.GetValue(paths)!, parse.GetValue(noWait), parse.GetValue(emulator), parse.GetValue(revision), Console.Out, Console.Error, ct, allowList);
+        });
         return command;
     }
 
-    internal static async Task<int> RunAsync(string[] paths, bool noWait, bool emulator, string? revision, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    internal static async Task<int> RunAsync(string[] paths, bool noWait, bool emulator, string? revision, TextWriter stdout, TextWriter stderr, CancellationToken ct,
+        WriteAllowList? allowList = null)
     {
         var loaded = CliManifests.Load(paths, stderr);
         if (loaded is null)
@@ -49,26 +60,27 @@ internal static class ApplyCommand
             return 2;
         }
         using var logger = (Serilog.Core.Logger)Logging.Create("text");
-        return await ConvergeAllAsync(loaded, paths, noWait, revision, cloud, logger, stdout, stderr, ct);
+        return await ConvergeAllAsync(loaded, paths, noWait, revision, cloud, logger, stdout, stderr, allowList, ct);
     }
 
     /// <summary>Apply against a cloud the caller opened and disposes (tests: an emulator whose calls they count).</summary>
     internal static async Task<int> RunAsync(string[] paths, bool noWait, string? revision, CloudConnection cloud, Serilog.ILogger logger,
-        TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        TextWriter stdout, TextWriter stderr, CancellationToken ct, WriteAllowList? allowList = null)
     {
         var loaded = CliManifests.Load(paths, stderr);
-        return loaded is null ? 1 : await ConvergeAllAsync(loaded, paths, noWait, revision, cloud, logger, stdout, stderr, ct);
+        return loaded is null ? 1 : await ConvergeAllAsync(loaded, paths, noWait, revision, cloud, logger, stdout, stderr, allowList, ct);
     }
 
     private static async Task<int> ConvergeAllAsync(LoadResult loaded, string[] paths, bool noWait, string? revision, CloudConnection cloud,
-        Serilog.ILogger logger, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        Serilog.ILogger logger, TextWriter stdout, TextWriter stderr, WriteAllowList? allowList, CancellationToken ct)
     {
         using var factory = Logging.Factory(logger);
         var store = new DesiredStateStore(new ManifestLoader());
         store.Apply(loaded, revision ?? "", CliManifests.Root(paths));
         var status = new StatusStore();
         using var metrics = new ReconcilerMetrics();
-        var reconciler = new ResourceReconciler(store, cloud.Platforms, status, metrics, new RetryRequests(), new EngineOptions(), cloud.Time,
+        var reconciler = new ResourceReconciler(store, cloud.Platforms, status, metrics, new RetryRequests(),
+            new EngineOptions { WriteAllowList = allowList ?? WriteAllowList.AllowAll }, cloud.Time,
             factory.CreateLogger<ResourceReconciler>());
         foreach (var skipped in loaded.Manifests.Where(m => !cloud.Platforms.Any(p => p.Handles(m))))
         {

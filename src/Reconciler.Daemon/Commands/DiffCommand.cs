@@ -1,5 +1,6 @@
 using Reconciler.Core.Redaction;
 using System.CommandLine;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Model;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Seams;
@@ -19,11 +20,16 @@ internal static class DiffCommand
         var exitCode = new Option<bool>("--exit-code") { Description = "Exit 2 when any resource differs from the cloud" };
         var emulator = new Option<bool>("--emulator") { Description = "Compare against an in-process emulator instead of AWS" };
         var command = new Command("diff", "Show what differs between the manifests and the cloud") { paths, exitCode, emulator };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(exitCode), parse.GetValue(emulator), Console.Out, Console.Error, ct));
+        var allow = new AllowListOptions();
+        allow.AddTo(command);
+        command.SetAction((parse, ct) => allow.Bind(parse, Console.Error) is { } allowList
+            ? RunAsync(parse.GetValue(paths)!, parse.GetValue(exitCode), parse.GetValue(emulator), Console.Out, Console.Error, ct, allowList)
+            : Task.FromResult(2));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string[] paths, bool exitCode, bool emulator, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    internal static async Task<int> RunAsync(string[] paths, bool exitCode, bool emulator, TextWriter stdout, TextWriter stderr, CancellationToken ct,
+        WriteAllowList? allowList = null)
     {
         var loaded = CliManifests.Load(paths, stderr);
         if (loaded is null)
@@ -31,17 +37,18 @@ internal static class DiffCommand
             return 1;
         }
         await using var cloud = await CliCloud.OpenAsync(emulator, loaded.Manifests, stderr, ct);
-        return cloud is null ? 2 : await DiffAllAsync(loaded.Manifests, exitCode, cloud, stdout, stderr, ct);
+        return cloud is null ? 2 : await DiffAllAsync(loaded.Manifests, exitCode, cloud, allowList ?? WriteAllowList.AllowAll, stdout, stderr, ct);
     }
 
     /// <summary>Diff against a cloud the caller opened and disposes (tests: an emulator whose calls they count).</summary>
-    internal static async Task<int> RunAsync(string[] paths, bool exitCode, CloudConnection cloud, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    internal static async Task<int> RunAsync(string[] paths, bool exitCode, CloudConnection cloud, TextWriter stdout, TextWriter stderr, CancellationToken ct,
+        WriteAllowList? allowList = null)
     {
         var loaded = CliManifests.Load(paths, stderr);
-        return loaded is null ? 1 : await DiffAllAsync(loaded.Manifests, exitCode, cloud, stdout, stderr, ct);
+        return loaded is null ? 1 : await DiffAllAsync(loaded.Manifests, exitCode, cloud, allowList ?? WriteAllowList.AllowAll, stdout, stderr, ct);
     }
 
-    private static async Task<int> DiffAllAsync(IReadOnlyList<ResourceManifest> manifests, bool exitCode, CloudConnection cloud,
+    private static async Task<int> DiffAllAsync(IReadOnlyList<ResourceManifest> manifests, bool exitCode, CloudConnection cloud, WriteAllowList allowList,
         TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var differs = false;
@@ -60,6 +67,12 @@ internal static class DiffCommand
                 var decision = platform.Decider.Decide(observation, new DecisionContext(cloud.Time.GetUtcNow(), null));
                 differs |= !decision.Plan.IsEmpty || decision is Decision.Stalled;
                 await stdout.WriteAsync(DiffReport.Render(manifest.Key, decision));
+                // The plan is shown as it is; apply and run would refuse it before any write.
+                if (!decision.Plan.IsEmpty && !allowList.AllowsEverything
+                    && allowList.Refusal(manifest.Key, await platform.LocateAsync(manifest, allowList.Restricted, ct)) is { } refusal)
+                {
+                    await stdout.WriteLineAsync($"  refused: {refusal}");
+                }
             }
             catch (PlatformException ex)
             {

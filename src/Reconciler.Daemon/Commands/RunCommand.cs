@@ -30,6 +30,14 @@ internal static class RunCommand
         ("--workers", "workers", "Concurrent reconciles (default 4)"),
         ("--prune-max-orphans", "pruneMaxOrphans", "Prune refuses a snapshot orphaning more prune-enabled resources than this at once (default 5)"),
         ("--prune-max-orphan-share", "pruneMaxOrphanShare", "... or more than this share of the declared resources, 0 to 1 (default 0.5)"),
+        ("--allow-aws-accounts", "allowAwsAccounts", "Comma-separated AWS account ids the daemon may write to (default: any)"),
+        ("--allow-aws-regions", "allowAwsRegions", "Comma-separated AWS regions the daemon may write to (default: any)"),
+        ("--allow-ecs-clusters", "allowEcsClusters", "Comma-separated ECS cluster names the daemon may write to (default: any)"),
+        ("--allow-gcp-projects", "allowGcpProjects", "Comma-separated GCP projects the daemon may write to (default: any)"),
+        ("--allow-gcp-regions", "allowGcpRegions", "Comma-separated GCP regions the daemon may write to (default: any)"),
+        ("--max-writes-per-minute", "maxWritesPerMinute", "Cloud write calls per minute for the whole daemon, all clouds together (default 0: no limit)"),
+        ("--shard", "shard", "N/M: reconcile only the resources whose key hashes to shard N of M (default: from the pod's StatefulSet ordinal and --shards, else 0/1)"),
+        ("--shards", "shards", "Replica count of the StatefulSet; this replica's number is the ordinal at the end of POD_NAME (default 1)"),
         ("--log-format", "logFormat", "auto | json | text (default auto: text on a terminal, JSON otherwise)"),
         ("--work-dir", "workDir", "Cache folder for git snapshots"),
         ("--emulator-speed", "emulatorSpeed", "Simulated-time speed of the embedded emulator (default 60)"),
@@ -58,6 +66,8 @@ internal static class RunCommand
     internal static async Task<int> RunAsync(IDictionary<string, string?> overrides, TextWriter stderr, CancellationToken ct)
     {
         var config = new ConfigurationBuilder()
+            // The StatefulSet ordinal comes from the pod name (the chart sets POD_NAME; the hostname is the same in a pod).
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["podName"] = Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName })
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables("RECONCILER_")
             .AddInMemoryCollection(overrides)

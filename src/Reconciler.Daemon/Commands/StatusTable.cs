@@ -22,6 +22,11 @@ internal static class StatusTable
             text.AppendLine();
         }
         foreach (var error in document.Source.ManifestErrors) text.Append("  manifest error: ").AppendLine(error);
+        if (document.Shard is { } shard)
+        {
+            // A shard lists only its own resources: say so, or a reader takes the rest for missing.
+            text.AppendLine($"shard {shard.Index}/{shard.Count}: {shard.Resources} resources here, {shard.OtherShards} on the other shards (ask pod ordinal N for shard N)");
+        }
         foreach (var row in rows)
         {
             for (var i = 0; i < row.Length - 1; i++) text.Append(row[i].PadRight(widths[i] + 2));

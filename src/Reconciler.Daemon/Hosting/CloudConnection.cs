@@ -44,14 +44,16 @@ internal sealed class CloudConnection : IAsyncDisposable
     public string Describe => Emulator is null ? "AWS" : $"embedded emulator at {Emulator.BaseUri}";
 
     /// <summary>Opens the connection; throws <see cref="StartupException"/> with a clear message when AWS credentials are missing.</summary>
-    public static async Task<CloudConnection> OpenAsync(bool emulator, IEnumerable<ResourceManifest> manifests, EmulatorOptions? emulatorOptions, CancellationToken ct)
+    public static async Task<CloudConnection> OpenAsync(bool emulator, IEnumerable<ResourceManifest> manifests, EmulatorOptions? emulatorOptions, CancellationToken ct,
+        CloudCallSettings? calls = null)
     {
+        calls ??= CloudCallSettings.Default;
         if (emulator)
         {
             var options = emulatorOptions ?? new EmulatorOptions();
             var host = await EmulatorHost.StartAsync(options, ct);
             EmulatorSeed.Seed(host.State, manifests.ToList());
-            return Attach(host, options.Speed, ownsEmulator: true);
+            return Attach(host, options.Speed, ownsEmulator: true, calls);
         }
         var credentials = new DefaultChainCredentialsSource();
         try
@@ -62,15 +64,16 @@ internal sealed class CloudConnection : IAsyncDisposable
         {
             throw new StartupException(ex.Message);
         }
-        var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials);
-        // Each cloud's Polly pipelines are built here, once, and injected into its call policy.
+        var aws = new EcsRegionClients(AwsEndpointResolver.FromEnvironment, credentials, userAgent: calls.UserAgent);
         var time = TimeProvider.System;
-        var (calls, run) = (new AwsCallOptions(), new CloudRunCallOptions());
-        CloudPipelines[] pipelines = [AwsCallPolicy.Pipelines(calls, time), CloudRunPlatformFactory.Pipelines(run, time)];
+        var budget = calls.WriteBudget(time);
+        var (ecs, run) = (new AwsCallOptions { WriteBudget = budget }, new CloudRunCallOptions { WriteBudget = budget });
+        // Each cloud's Polly pipelines are built here, once, and injected into its call policy.
+        CloudPipelines[] pipelines = [AwsCallPolicy.Pipelines(ecs, time), CloudRunPlatformFactory.Pipelines(run, time)];
         IPlatform[] platforms =
         [
-            new EcsPlatform(aws, new AwsCallPolicy(calls, pipelines[0], time)),
-            CloudRunPlatformFactory.Create(time, run, pipelines: pipelines[1]),
+            new EcsPlatform(aws, new AwsCallPolicy(ecs, pipelines[0], time)),
+            CloudRunPlatformFactory.Create(time, run, userAgent: calls.UserAgent, pipelines: pipelines[1]),
         ];
         return new CloudConnection(aws, pipelines, platforms, time, null, false);
     }
@@ -80,21 +83,23 @@ internal sealed class CloudConnection : IAsyncDisposable
     /// (tests: a second daemon or apply resumes against the same "cloud"; nothing is seeded).
     /// <paramref name="speed"/> must be the emulator's own speed; the emulator is left running on dispose unless owned.
     /// </summary>
-    internal static CloudConnection Attach(EmulatorHost host, double speed, bool ownsEmulator = false)
+    internal static CloudConnection Attach(EmulatorHost host, double speed, bool ownsEmulator = false, CloudCallSettings? settings = null)
     {
+        settings ??= CloudCallSettings.Default;
         var time = new EmulatorClock(host.State, speed);
-        var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator);
+        var clients = new EcsRegionClients(AwsEndpointResolver.Fixed(host.BaseUri), StaticCredentialsSource.Emulator, userAgent: settings.UserAgent);
+        var budget = settings.WriteBudget(time);
         // Retries and rate limits follow the simulated clock, but a call's network time is real: scale the per-attempt
         // timeout back up so it still means 20 wall seconds (at speed 600 it would otherwise be 33 ms).
-        var calls = new AwsCallOptions();
+        var calls = new AwsCallOptions { WriteBudget = budget };
         calls.AttemptTimeout *= speed;
-        var run = new CloudRunCallOptions();
+        var run = new CloudRunCallOptions { WriteBudget = budget };
         run.AttemptTimeout *= speed;
         CloudPipelines[] pipelines = [AwsCallPolicy.Pipelines(calls, time), CloudRunPlatformFactory.Pipelines(run, time)];
         IPlatform[] platforms =
         [
             new EcsPlatform(clients, new AwsCallPolicy(calls, pipelines[0], time)),
-            CloudRunPlatformFactory.ForEmulator(host.BaseUri, time, run, pipelines[1]),
+            CloudRunPlatformFactory.ForEmulator(host.BaseUri, time, run, settings.UserAgent, pipelines[1]),
         ];
         return new CloudConnection(clients, pipelines, platforms, time, host, ownsEmulator);
     }

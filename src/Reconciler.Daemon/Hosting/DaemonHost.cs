@@ -46,14 +46,20 @@ internal static class DaemonHost
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
-        var engine = new EngineOptions { Resync = settings.Resync, PollInterval = settings.PollInterval, Workers = settings.Workers };
+        var engine = new EngineOptions
+        {
+            Resync = settings.Resync, PollInterval = settings.PollInterval, Workers = settings.Workers,
+            WriteAllowList = settings.WriteAllowList, Shard = settings.Shard,
+        };
         if (engine.Validate() is { Count: > 0 } errors)
         {
             throw new StartupException(string.Join("; ", errors));
         }
+        var calls = new CloudCallSettings((int)settings.MaxWritesPerMinute,
+            settings.Shard.IsSingle ? CloudCallSettings.Default.UserAgent : $"reconciler (shard {settings.Shard})");
         var cloud = settings.Emulator && existingEmulator is not null
-            ? CloudConnection.Attach(existingEmulator, settings.EmulatorSpeed)
-            : await CloudConnection.OpenAsync(settings.Emulator, [], new EmulatorOptions { Speed = settings.EmulatorSpeed }, ct);
+            ? CloudConnection.Attach(existingEmulator, settings.EmulatorSpeed, settings: calls)
+            : await CloudConnection.OpenAsync(settings.Emulator, [], new EmulatorOptions { Speed = settings.EmulatorSpeed }, ct, calls);
         try
         {
             return Compose(builder, settings, engine, cloud);

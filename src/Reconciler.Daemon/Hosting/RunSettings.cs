@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.Sharding;
 using Reconciler.Git;
 using Reconciler.Manifests.Binding;
 
@@ -41,6 +43,14 @@ internal sealed record RunSettings
 
     /// <summary>... or more than this share (0 to 1) of the resources the last accepted snapshot declared.</summary>
     public double PruneMaxOrphanShare { get; init; } = PruneLimits.Default.MaxOrphanShare;
+    /// <summary>Where writes may go (<c>--allow-aws-accounts</c> ...); an empty list allows every value of its scope.</summary>
+    public WriteAllowList WriteAllowList { get; init; } = WriteAllowList.AllowAll;
+
+    /// <summary>Cloud write calls per minute for the whole daemon, every platform together; 0 = no limit.</summary>
+    public double MaxWritesPerMinute { get; init; }
+
+    /// <summary>The resource keys this replica owns (<c>--shard N/M</c>, or the StatefulSet ordinal and <c>--shards</c>).</summary>
+    public ShardAssignment Shard { get; init; } = ShardAssignment.Single;
     public string LogFormat { get; init; } = "auto";
     public string WorkDir { get; init; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reconciler");
 
@@ -69,6 +79,9 @@ internal sealed record RunSettings
             Workers = (int)Number(config, "workers", d.Workers, errors),
             PruneMaxOrphans = Number(config, "pruneMaxOrphans", d.PruneMaxOrphans, errors),
             PruneMaxOrphanShare = Number(config, "pruneMaxOrphanShare", d.PruneMaxOrphanShare, errors),
+            WriteAllowList = AllowList(config, errors),
+            MaxWritesPerMinute = Number(config, "maxWritesPerMinute", d.MaxWritesPerMinute, errors),
+            Shard = ResolveShard(config, errors),
             LogFormat = config["logFormat"] ?? d.LogFormat,
             WorkDir = config["workDir"] ?? d.WorkDir,
         };
@@ -119,10 +132,55 @@ internal sealed record RunSettings
         {
             yield return $"--prune-max-orphan-share must be between 0 and 1 (0.5: at most half of the declared resources; 1: no share limit), not {PruneMaxOrphanShare.ToString(CultureInfo.InvariantCulture)}";
         }
+        if (MaxWritesPerMinute < 0 || MaxWritesPerMinute != Math.Floor(MaxWritesPerMinute) || MaxWritesPerMinute > 1_000_000)
+        {
+            yield return $"--max-writes-per-minute must be a whole number of writes, 0 or more (0: no limit), not {MaxWritesPerMinute.ToString(CultureInfo.InvariantCulture)}";
+        }
         if (EmulatorSpeed is <= 0 or > 100_000)
         {
             yield return "--emulator-speed must be between 0 and 100000";
         }
+    }
+
+    /// <summary>
+    /// The settings key of each allow-list scope, from its flag (<c>--allow-aws-accounts</c> is key <c>allowAwsAccounts</c>,
+    /// env <c>RECONCILER_ALLOWAWSACCOUNTS</c>): the scopes and their flags are the core's, not the daemon's to name.
+    /// </summary>
+    internal static readonly (WriteScope Scope, string Key)[] AllowListKeys = Enum.GetValues<WriteScope>()
+        .Select(scope => (scope, CamelCase(WriteAllowList.Flag(scope))))
+        .ToArray();
+
+    private static string CamelCase(string flag)
+    {
+        var words = flag.TrimStart('-').Split('-');
+        return words[0] + string.Concat(words.Skip(1).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+    }
+
+    /// <summary>Comma-separated lists; an AWS account must be its 12 digits (a typo must not silently refuse everything).</summary>
+    internal static WriteAllowList AllowList(IConfiguration config, List<string> errors)
+    {
+        var lists = new Dictionary<WriteScope, IReadOnlyList<string>>();
+        foreach (var (scope, key) in AllowListKeys)
+        {
+            var values = (config[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var bad in values.Where(v => scope == WriteScope.AwsAccount && (v.Length != 12 || !v.All(char.IsAsciiDigit))))
+            {
+                errors.Add($"{WriteAllowList.Flag(scope)}: '{bad}' is not an AWS account id (12 digits, e.g. 123456789012)");
+            }
+            lists[scope] = values;
+        }
+        return new WriteAllowList(lists);
+    }
+
+    /// <summary>--shard N/M, else the pod's StatefulSet ordinal (podName: POD_NAME or the hostname) with --shards.</summary>
+    private static ShardAssignment ResolveShard(IConfiguration config, List<string> errors)
+    {
+        var (shard, error) = ShardSettings.Resolve(config["shard"], config["shards"], config["podName"]);
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
+        return shard ?? ShardAssignment.Single;
     }
 
     /// <summary>The prune guard's limits (checked by <see cref="Validate"/> before this is called).</summary>

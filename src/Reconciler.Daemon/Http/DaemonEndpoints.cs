@@ -76,6 +76,13 @@ internal static class DaemonEndpoints
         {
             return Results.Text($"{key} is not declared in the current desired state\n", statusCode: 404);
         }
+        var shard = sp.GetRequiredService<Reconciler.Engine.EngineOptions>().Shard;
+        if (!shard.Owns(key))
+        {
+            // 421 Misdirected Request: the right replica is named, nothing is queued here.
+            var owner = Reconciler.Core.Sharding.ShardAssignment.ShardOf(key, shard.Count);
+            return Results.Text($"{key} belongs to shard {owner} of {shard.Count}, not this replica ({shard}); send the retry to the pod with ordinal {owner}\n", statusCode: 421);
+        }
         sp.GetRequiredService<RetryRequests>().Request(key);
         sp.GetRequiredService<WorkQueue<ResourceKey>>().Add(key);
         return Results.Text($"{key}: retry requested; the failed spec will be applied once more\n", statusCode: 202);

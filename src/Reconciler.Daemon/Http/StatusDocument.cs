@@ -5,7 +5,7 @@ using Reconciler.Engine.Status;
 namespace Reconciler.Daemon.Http;
 
 /// <summary>The JSON served on <c>/status</c> and read back by <c>reconciler status</c>.</summary>
-internal sealed record StatusDocument(SourceDocument Source, IReadOnlyList<ResourceDocument> Resources)
+internal sealed record StatusDocument(SourceDocument Source, IReadOnlyList<ResourceDocument> Resources, ShardDocument? Shard = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -15,8 +15,15 @@ internal sealed record StatusDocument(SourceDocument Source, IReadOnlyList<Resou
 
     public static StatusDocument From(StatusStore store) => new(
         new SourceDocument(store.Source.Description, store.Source.Revision, store.Source.LastFetchAt, store.Source.FetchError, store.Source.ManifestErrors),
-        store.All().Select(ResourceDocument.From).ToList());
+        store.All().Select(ResourceDocument.From).ToList(),
+        store.Shard is { } shard ? new ShardDocument(shard.Assignment.Index, shard.Assignment.Count, shard.Owned, shard.OtherShards) : null);
 }
+
+/// <summary>
+/// This replica's shard (absent with one replica): its resources are the ones listed; <c>otherShards</c> counts those
+/// of the snapshot that the other replicas reconcile and report.
+/// </summary>
+internal sealed record ShardDocument(int Index, int Count, int Resources, int OtherShards);
 
 internal sealed record SourceDocument(string Description, string? Revision, DateTimeOffset? LastFetchAt, string? Error, IReadOnlyList<string> ManifestErrors);
 

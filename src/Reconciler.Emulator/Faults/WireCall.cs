@@ -8,4 +8,5 @@ namespace Reconciler.Emulator.Faults;
 /// <param name="Region">From the credential scope.</param>
 /// <param name="Body">The request body (a copy; changing it has no effect).</param>
 /// <param name="Sequence">1 for the first wire call since start or reset.</param>
-public sealed record WireCall(string Service, string Operation, string Region, JsonObject Body, long Sequence);
+/// <param name="UserAgent">The caller's User-Agent header (which daemon or shard sent it), empty when none.</param>
+public sealed record WireCall(string Service, string Operation, string Region, JsonObject Body, long Sequence, string UserAgent = "");

@@ -28,7 +28,7 @@ internal sealed class RunEndpoint(EmulatorCore core)
             Authenticate(http, query);
             numericEnums = Encoding(query);
             var body = await ReadBodyAsync(http);
-            call = new WireCall("run", route.Operation, route.Location, (JsonObject)body.DeepClone(), core.NextSequence());
+            call = new WireCall("run", route.Operation, route.Location, (JsonObject)body.DeepClone(), core.NextSequence(), http.Headers.UserAgent.ToString());
             var directive = core.Faults.Decide(call, out var latency);
             if (latency > TimeSpan.Zero)
             {

@@ -24,7 +24,7 @@ internal sealed class WireEndpoint(EmulatorCore core)
             var region = SigV4Scope.Parse(context.Request.Headers.Authorization.ToString(), target.Known ? target.Service : null).Region;
             target.EnsureKnown();
             var body = await ReadBodyAsync(context.Request);
-            call = new WireCall(target.Service, target.Operation, region, (JsonObject)body.DeepClone(), core.NextSequence());
+            call = new WireCall(target.Service, target.Operation, region, (JsonObject)body.DeepClone(), core.NextSequence(), context.Request.Headers.UserAgent.ToString());
             var directive = core.Faults.Decide(call, out var latency);
             if (latency > TimeSpan.Zero)
             {

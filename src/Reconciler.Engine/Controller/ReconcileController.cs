@@ -90,9 +90,13 @@ public sealed class ReconcileController(
         await EnqueuePassAsync(keys, ct);
     }
 
-    /// <summary>A pass: the platforms see its manifests first (to observe them in batches), then every key is enqueued.</summary>
-    private async Task EnqueuePassAsync(IReadOnlyCollection<ResourceKey> keys, CancellationToken ct)
+    /// <summary>
+    /// A pass: the platforms see its manifests first (to observe them in batches), then every key is enqueued — only
+    /// this shard's keys: another replica's resource (declared or orphaned) is never observed or written here.
+    /// </summary>
+    private async Task EnqueuePassAsync(IReadOnlyCollection<ResourceKey> all, CancellationToken ct)
     {
+        var keys = all.Where(options.Shard.Owns).ToList();
         await reconciler.BeginPassAsync(keys, ct);
         foreach (var key in keys)
         {
@@ -115,6 +119,11 @@ public sealed class ReconcileController(
             log.LogWarning("Source at {Revision}: {Reason}", snapshot.Revision, refused.Reason);
         }
         status.SetSource(new SourceState(source.Describe(), snapshot.Revision, time.GetUtcNow(), null, result.Errors));
+        if (!options.Shard.IsSingle)
+        {
+            var owned = desired.Keys.Count(options.Shard.Owns);
+            status.SetShard(new ShardState(options.Shard, owned, desired.Keys.Count - owned));
+        }
         log.LogInformation("Source at {Revision}: {Count} resources, {Errors} manifest errors",
             snapshot.Revision, desired.Keys.Count, result.Errors.Count);
         return desired.Keys.Concat(result.Removed).ToList();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Health;
 using Reconciler.Core.Model;
 using Reconciler.Core.Outcomes;
@@ -7,6 +8,7 @@ using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Redaction;
 using Reconciler.Core.Seams;
+using Reconciler.Core.Sharding;
 using Reconciler.Engine.Desired;
 using Reconciler.Engine.Metrics;
 using Reconciler.Engine.Status;
@@ -60,6 +62,11 @@ public sealed class ResourceReconciler(
 
     public async Task<ReconcileOutcome> ReconcileAsync(ResourceKey key, CancellationToken cancellationToken)
     {
+        if (!options.Shard.Owns(key))
+        {
+            // Another replica's key (however it got here: a retry request, a stale queue entry): never observed, never written.
+            return new ReconcileOutcome.Converged($"owned by shard {ShardAssignment.ShardOf(key, options.Shard.Count)} of {options.Shard.Count}");
+        }
         var entry = desired.Get(key);
         var orphan = entry is null;
         if (orphan)
@@ -150,11 +157,30 @@ public sealed class ResourceReconciler(
         var decision = record.Orphan ? platform.Decider.DecideOrphan(observation) : platform.Decider.Decide(observation, context);
         record.Decision = decision;
         record.Health = decision.Health;
+        if (!decision.Plan.IsEmpty && await WriteRefusalAsync(platform, manifest, ct) is { } writeRefusal)
+        {
+            // Outside the allow-list: the plan is not executed, not one write call (reading was fine).
+            log.LogWarning("{Resource}: {Refusal}", manifest.Key, writeRefusal);
+            record.Decision = new Decision.Stalled(Plan.Empty(manifest.Key), decision.Health, writeRefusal, decision.DifferingFields);
+            return new ReconcileOutcome.Stalled(writeRefusal, ReconcileOutcome.WriteRefused);
+        }
         if (!decision.Plan.IsEmpty)
         {
             await ApplyAsync(platform, decision.Plan, entry.Revision, retry, ct);
         }
         return Outcome(decision);
+    }
+
+    /// <summary>Null when the allow-list lets this daemon write where <paramref name="manifest"/> lives (or restricts nothing).</summary>
+    private async Task<string?> WriteRefusalAsync(IPlatform platform, ResourceManifest manifest, CancellationToken ct)
+    {
+        var allowList = options.WriteAllowList;
+        if (allowList.AllowsEverything)
+        {
+            return null;
+        }
+        var location = await platform.LocateAsync(manifest, allowList.Restricted, ct);
+        return allowList.Refusal(manifest.Key, location);
     }
 
     private async Task ApplyAsync(IPlatform platform, Plan plan, string revision, bool retry, CancellationToken ct)

@@ -14,7 +14,18 @@ public sealed class StatusStore
     private readonly ConcurrentDictionary<ResourceKey, ResourceStatus> _resources = new();
     private SourceState _source = SourceState.Initial("");
 
+    private ShardState? _shard;
+
     public SourceState Source => Volatile.Read(ref _source);
+
+    /// <summary>Null when one replica owns everything.</summary>
+    public ShardState? Shard => Volatile.Read(ref _shard);
+
+    public void SetShard(ShardState state)
+    {
+        Volatile.Write(ref _shard, state);
+        Changed?.Invoke();
+    }
 
     /// <summary>Raised after every change of the source or of a resource (tests await it instead of sleeping).</summary>
     public event Action? Changed;

@@ -1,3 +1,5 @@
+using Reconciler.Core.Resilience;
+
 namespace Reconciler.Platforms.CloudRun.Resilience;
 
 /// <summary>
@@ -25,6 +27,9 @@ public sealed class CloudRunCallOptions
     /// <summary>Writes (create, patch) per minute per project and region, and the burst.</summary>
     public int WritesPerMinute { get; set; } = 120;
     public int WriteBurst { get; set; } = 10;
+
+    /// <summary>The daemon-wide write budget (<c>--max-writes-per-minute</c>), shared with every other platform; null: none.</summary>
+    public TokenBucket? WriteBudget { get; set; }
 
     /// <summary>How long apply follows a write's long-running operation before leaving the rest to the next observe.</summary>
     public TimeSpan OperationFollowBudget { get; set; } = TimeSpan.FromSeconds(30);

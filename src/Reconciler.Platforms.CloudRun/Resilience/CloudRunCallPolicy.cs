@@ -46,6 +46,11 @@ internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, CloudPipel
         {
             return await pipelines.For(project, region).ExecuteAsync(async token =>
             {
+                // The daemon's write budget first; waiting for it is not a failure and costs no retry attempt.
+                if (kind == CallKind.Write && options.WriteBudget is { } budget)
+                {
+                    await budget.WaitAsync(token);
+                }
                 await bucket.WaitAsync(token);
                 var retry = attempts++ > 0;
                 return await pipelines.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);

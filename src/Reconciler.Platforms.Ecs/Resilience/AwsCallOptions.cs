@@ -1,3 +1,5 @@
+using Reconciler.Core.Resilience;
+
 namespace Reconciler.Platforms.Ecs.Resilience;
 
 /// <summary>Retry, timeout, circuit-breaker and rate-limit settings for AWS calls (sized under the ECS quotas).</summary>
@@ -21,4 +23,10 @@ public sealed class AwsCallOptions
 
     public Core.Resilience.CloudPipelineOptions Pipeline => new(MaxRetryAttempts, RetryBaseDelay, RetryMaxDelay, AttemptTimeout,
         CircuitFailureRatio, CircuitMinimumThroughput, CircuitBreakDuration);
+
+    /// <summary>
+    /// The daemon-wide write budget (<c>--max-writes-per-minute</c>), shared with every other platform; each write
+    /// attempt takes a token from it first. Null: no limit beyond the quotas above.
+    /// </summary>
+    public TokenBucket? WriteBudget { get; set; }
 }

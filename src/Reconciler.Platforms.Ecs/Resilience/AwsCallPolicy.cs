@@ -44,6 +44,7 @@ public sealed class AwsCallPolicy(AwsCallOptions options, CloudPipelines pipelin
     {
         var buckets = _regions.GetOrAdd(region, _ => new Buckets(options, time));
         var bucket = callClass == AwsCallClass.Registration ? buckets.Registrations : buckets.Calls;
+        var write = WriteOperations.Contains(operation);
         using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
         var attempts = 0;
         try
@@ -51,6 +52,11 @@ public sealed class AwsCallPolicy(AwsCallOptions options, CloudPipelines pipelin
             return await pipelines.For("", region).ExecuteAsync(
                 async token =>
                 {
+                    // A wait for the daemon's write budget is not a failure: it costs no retry attempt, only time.
+                    if (write && options.WriteBudget is { } budget)
+                    {
+                        await budget.WaitAsync(token);
+                    }
                     await bucket.WaitAsync(token);
                     var retry = attempts++ > 0;
                     return await pipelines.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
@@ -110,6 +116,12 @@ public sealed class AwsCallPolicy(AwsCallOptions options, CloudPipelines pipelin
     }
 
     private const string Provider = "aws";
+
+    /// <summary>The ECS operations that change something (each takes a token of <see cref="AwsCallOptions.WriteBudget"/>).</summary>
+    internal static readonly IReadOnlySet<string> WriteOperations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "RegisterTaskDefinition", "CreateService", "UpdateService", "TagResource", "UntagResource", "DeleteService",
+    };
 
     private sealed class Buckets(AwsCallOptions o, TimeProvider time)
     {

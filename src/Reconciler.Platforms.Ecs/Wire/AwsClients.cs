@@ -39,12 +39,17 @@ public sealed class AwsClients : IDisposable
         AwsEndpointResolver endpoints,
         IAwsCredentialsSource credentials,
         HttpMessageHandler? handler = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        string? userAgent = null)
     {
         var http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: handler is null)
         {
             Timeout = RequestTimeout,
         };
+        if (userAgent is not null)
+        {
+            http.DefaultRequestHeaders.UserAgent.TryParseAdd(userAgent);
+        }
         var ecs = AwsServiceEndpoint.Ecs(endpoints, region);
         var ssmOverride = endpoints.Override("SSM");
         return new AwsClients(http,

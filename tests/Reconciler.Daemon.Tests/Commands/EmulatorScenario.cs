@@ -66,7 +66,7 @@ internal sealed class EmulatorScenario : IAsyncDisposable
         return scenario;
     }
 
-    public async Task<CliRun> ApplyAsync(string? revision = null, bool noWait = false)
+    public async Task<CliRun> ApplyAsync(string? revision = null, bool noWait = false, Core.Guardrails.WriteAllowList? allowList = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -74,16 +74,16 @@ internal sealed class EmulatorScenario : IAsyncDisposable
         using var logger = logs.CreateLogger();
         await using var cloud = CloudConnection.Attach(Host, Speed);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var exit = await ApplyCommand.RunAsync([Manifests], noWait, revision, cloud, logger, stdout, stderr, timeout.Token);
+        var exit = await ApplyCommand.RunAsync([Manifests], noWait, revision, cloud, logger, stdout, stderr, timeout.Token, allowList);
         return Record(new CliRun(exit, stdout.ToString(), stderr.ToString(), logs.Lines));
     }
 
-    public async Task<CliRun> DiffAsync(bool exitCode = true)
+    public async Task<CliRun> DiffAsync(bool exitCode = true, Core.Guardrails.WriteAllowList? allowList = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         await using var cloud = CloudConnection.Attach(Host, Speed);
-        var exit = await DiffCommand.RunAsync([Manifests], exitCode, cloud, stdout, stderr, CancellationToken.None);
+        var exit = await DiffCommand.RunAsync([Manifests], exitCode, cloud, stdout, stderr, CancellationToken.None, allowList);
         return Record(new CliRun(exit, stdout.ToString(), stderr.ToString(), []));
     }
 

@@ -4,18 +4,23 @@ using Reconciler.Daemon.Tests.Hosting;
 namespace Reconciler.Daemon.Tests.Deployment;
 
 /// <summary>
-/// Issue 9, item 1: the chart passes the daemon's real flags; the ones the daemon does not have yet (issue 9 items
-/// 3 and 6) only when their value is set, so the minimal install runs on today's daemon.
+/// Issue 9, item 1: the chart passes the daemon's real flags — every install, minimal or with every option on; the
+/// optional ones (sharding, git timeout, known_hosts, guardrails) only when their value is set.
 /// </summary>
 public sealed partial class DaemonArgumentsTests
 {
-    /// <summary>Flags the chart knows that the daemon gains in issue 9 (sharding, git source).</summary>
-    private static readonly string[] Pending = ["--shard", "--known-hosts-file", "--git-timeout"];
+    /// <summary>Flags the chart renders only when their value is set.</summary>
+    private static readonly string[] Optional =
+    [
+        "--shard", "--known-hosts-file", "--git-timeout", "--max-writes-per-minute", "--allow-aws-accounts", "--allow-aws-regions",
+        "--allow-ecs-clusters", "--allow-gcp-projects", "--allow-gcp-regions", "--prune-max-orphans", "--prune-max-orphan-share",
+    ];
 
-    [Test]
-    public async Task The_minimal_install_passes_only_flags_reconciler_run_has_today()
+    [TestCase("minimal-values.yaml", TestName = "The minimal install passes only flags reconciler run has")]
+    [TestCase("full-values.yaml", TestName = "The install with every option on passes only flags reconciler run has")]
+    public async Task The_install_passes_only_flags_reconciler_run_has(string values)
     {
-        var rendered = await Chart.RenderAsync("-f", Chart.CiValues("minimal-values.yaml"));
+        var rendered = await Chart.RenderAsync("-f", Chart.CiValues(values));
         var home = Directory.CreateTempSubdirectory("reconciler-help-").FullName;
         try
         {
@@ -32,12 +37,12 @@ public sealed partial class DaemonArgumentsTests
     }
 
     [Test]
-    public async Task The_minimal_install_has_no_secret_files_no_shard_and_none_of_the_pending_flags()
+    public async Task The_minimal_install_has_no_secret_files_no_shard_and_none_of_the_optional_flags()
     {
         var rendered = await Chart.RenderAsync("-f", Chart.CiValues("minimal-values.yaml"));
 
         Assert.That(rendered.Args(), Has.None.AnyOf("--token-file", "--ssh-key-file", "--webhook-secret-file", "--api-token-file", "--status-requires-token"));
-        Assert.That(rendered.Args().Intersect(Pending), Is.Empty);
+        Assert.That(rendered.Args().Intersect(Optional), Is.Empty);
         Assert.That(rendered.PodSpec()["volumes"]!.AsArray().Select(v => (string?)v!["name"]), Has.None.EqualTo("secrets"));
         Assert.That(rendered.Flag("--repo"), Is.EqualTo("https://git.example.com/platform/manifests.git"));
         Assert.That((int?)rendered.Single("StatefulSet")["spec"]!["replicas"], Is.EqualTo(1));
@@ -74,6 +79,29 @@ public sealed partial class DaemonArgumentsTests
         Assert.That((string?)env["SHARD_ORDINAL"], Is.EqualTo("metadata.labels['apps.kubernetes.io/pod-index']"));
         Assert.That((string?)env["POD_NAME"], Is.EqualTo("metadata.name"));
         Assert.That(rendered.Flag("--git-timeout"), Is.EqualTo("3m"));
+    }
+
+    [Test]
+    public async Task The_guardrails_become_the_daemons_allow_list_write_budget_and_prune_limits()
+    {
+        var rendered = await Chart.RenderAsync("-f", Chart.CiValues("full-values.yaml"));
+
+        Assert.That(rendered.Flag("--max-writes-per-minute"), Is.EqualTo("60"));
+        Assert.That(rendered.Flag("--allow-aws-accounts"), Is.EqualTo("111122223333"));
+        Assert.That(rendered.Flag("--allow-aws-regions"), Is.EqualTo("eu-central-1,eu-west-1"));
+        Assert.That(rendered.Flag("--allow-ecs-clusters"), Is.EqualTo("prod"));
+        Assert.That(rendered.Flag("--allow-gcp-projects"), Is.EqualTo("platform-prod"));
+        Assert.That(rendered.Flag("--allow-gcp-regions"), Is.EqualTo("europe-west1"));
+        Assert.That((rendered.Flag("--prune-max-orphans"), rendered.Flag("--prune-max-orphan-share")), Is.EqualTo(("3", "0.25")));
+    }
+
+    [Test]
+    public async Task An_aws_account_that_is_not_twelve_digits_is_refused_by_the_values_schema()
+    {
+        var template = await Chart.TemplateAsync("-f", Chart.CiValues("minimal-values.yaml"), "--set", "guardrails.allow.awsAccounts={prod}");
+
+        Assert.That(template.Exit, Is.Not.Zero, template.Output);
+        Assert.That(template.Stderr, Does.Contain("awsAccounts"));
     }
 
     [Test]

@@ -56,6 +56,11 @@ public sealed class RunSettingsTests
         yield return new TestCaseData(("pruneMaxOrphans", "all"), "pruneMaxOrphans: 'all' is not a number").SetName("a prune count limit that is not a number");
         yield return new TestCaseData(("pruneMaxOrphanShare", "50"), "--prune-max-orphan-share must be between 0 and 1 (0.5: at most half of the declared resources; 1: no share limit), not 50").SetName("a prune share written as a percentage");
         yield return new TestCaseData(("gitTimeout", "soon"), "gitTimeout: 'soon' is not a duration").SetName("a word for the git timeout");
+        yield return new TestCaseData(("allowAwsAccounts", "123456789012,prod"), "--allow-aws-accounts: 'prod' is not an AWS account id (12 digits, e.g. 123456789012)").SetName("an allow-listed account that is not an account id");
+        yield return new TestCaseData(("maxWritesPerMinute", "-3"), "--max-writes-per-minute must be a whole number of writes, 0 or more (0: no limit), not -3").SetName("a negative write budget");
+        yield return new TestCaseData(("maxWritesPerMinute", "lots"), "maxWritesPerMinute: 'lots' is not a number").SetName("a write budget that is not a number");
+        yield return new TestCaseData(("shard", "3/2"), "--shard 3/2 gives shard 3, but there are only 2 shards (0 to 1)").SetName("a shard past the shard count");
+        yield return new TestCaseData(("shards", "2"), "--shards 2 needs this replica's ordinal").SetName("a replica count without a pod ordinal");
         yield return new TestCaseData(("knownHostsFile", "/nonexistent/known_hosts"), "git source KnownHostsFile '/nonexistent/known_hosts' does not exist")
             .SetName("a missing known_hosts file");
     }
@@ -69,6 +74,30 @@ public sealed class RunSettingsTests
         Assert.That(errors, Is.Empty);
         Assert.That(defaults!.PruneGuardLimits(), Is.EqualTo(new Reconciler.Core.Reconciling.PruneLimits(5, 0.5)));
         Assert.That(set!.PruneGuardLimits(), Is.EqualTo(new Reconciler.Core.Reconciling.PruneLimits(10, 0.25)));
+    }
+
+    [Test]
+    public void Allow_lists_write_budget_and_shard_are_bound()
+    {
+        var (settings, errors) = Bind(("repo", "https://git.example/org/deploy.git"), ("allowAwsAccounts", "123456789012, 210987654321"),
+            ("allowAwsRegions", "eu-west-1"), ("allowGcpProjects", "p1"), ("maxWritesPerMinute", "30"), ("shards", "3"), ("podName", "reconciler-2"));
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(settings!.WriteAllowList.Restricted, Is.EquivalentTo(new[]
+        {
+            Reconciler.Core.Guardrails.WriteScope.AwsAccount, Reconciler.Core.Guardrails.WriteScope.AwsRegion, Reconciler.Core.Guardrails.WriteScope.GcpProject,
+        }));
+        Assert.That(settings.WriteAllowList.Refusal(new("EcsService", "web"), Reconciler.Core.Guardrails.WriteLocation.Of(
+            (Reconciler.Core.Guardrails.WriteScope.AwsAccount, "210987654321"), (Reconciler.Core.Guardrails.WriteScope.AwsRegion, "eu-west-1"))), Is.Null);
+        Assert.That((settings.MaxWritesPerMinute, settings.Shard), Is.EqualTo((30.0, new Reconciler.Core.Sharding.ShardAssignment(2, 3))));
+    }
+
+    [Test]
+    public void By_default_everything_is_allowed_unlimited_and_one_shard()
+    {
+        var (settings, _) = Bind(("repo", "https://git.example/org/deploy.git"), ("podName", "reconciler-1"));
+
+        Assert.That((settings!.WriteAllowList.AllowsEverything, settings.MaxWritesPerMinute, settings.Shard.IsSingle), Is.EqualTo((true, 0.0, true)));
     }
 
     [TestCaseSource(nameof(Mistakes))]

@@ -28,6 +28,16 @@ public sealed class StatusTableTests
     }
 
     [Test]
+    public void A_shard_says_how_many_resources_the_other_shards_report()
+    {
+        var document = new StatusDocument(new SourceDocument("git x", "0123456789abcdef0123", null, null, []), [Resource("web", "Healthy", null)],
+            new ShardDocument(1, 3, 1, 7));
+
+        Assert.That(StatusTable.Render(document).Split(Environment.NewLine)[1],
+            Is.EqualTo("shard 1/3: 1 resources here, 7 on the other shards (ask pod ordinal N for shard N)"));
+    }
+
+    [Test]
     public void Fetch_and_manifest_errors_are_shown_above_the_table()
     {
         var document = new StatusDocument(

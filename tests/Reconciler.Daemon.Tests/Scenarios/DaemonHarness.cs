@@ -42,7 +42,7 @@ internal sealed class DaemonHarness : IAsyncDisposable
         return harness;
     }
 
-    public RunSettings Settings() => new()
+    public RunSettings Settings() => _options.Configure(new RunSettings
     {
         Repo = Repo.Url,
         Branch = _options.Branch,
@@ -56,7 +56,10 @@ internal sealed class DaemonHarness : IAsyncDisposable
         StatusRequiresToken = _options.StatusRequiresToken,
         WorkDir = _workDir,
         LogFormat = "text",
-    };
+    });
+
+    /// <summary>A fresh work directory (for a second daemon beside the first: each keeps its own git cache).</summary>
+    public string NewWorkDir() => Directory.CreateDirectory(Path.Combine(_workDir, $"daemon-{Guid.NewGuid():N}")).FullName;
 
     /// <summary>Commits the web manifest and makes the daemon fetch it; returns the commit SHA.</summary>
     public async Task<string> PushAsync(string yaml, string message)

@@ -22,4 +22,7 @@ internal sealed record HarnessOptions
 
     /// <summary>The branch the daemon follows; the repository's commits go to main.</summary>
     public string Branch { get; init; } = "main";
+
+    /// <summary>Any other setting of the daemon (allow-lists, write budget, shard), applied last.</summary>
+    public Func<Reconciler.Daemon.Hosting.RunSettings, Reconciler.Daemon.Hosting.RunSettings> Configure { get; init; } = s => s;
 }

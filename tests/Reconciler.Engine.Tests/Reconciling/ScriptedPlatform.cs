@@ -1,5 +1,6 @@
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Ecs;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Seams;
@@ -39,6 +40,15 @@ internal sealed class ScriptedPlatform : IPlatform
             await Task.Delay(Timeout.Infinite, ct);
         }
         return ObserveError is { } error ? throw error : new EcsObservation((EcsServiceManifest)desired, Service);
+    }
+
+    /// <summary>The account the scripted cloud reports for every cluster.</summary>
+    public string? Account { get; set; } = "123456789012";
+
+    public Task<WriteLocation> LocateAsync(ResourceManifest manifest, IReadOnlySet<WriteScope> restricted, CancellationToken ct)
+    {
+        var spec = ((EcsServiceManifest)manifest).Spec;
+        return Task.FromResult(WriteLocation.Of((WriteScope.AwsAccount, Account), (WriteScope.AwsRegion, spec.Region), (WriteScope.EcsCluster, spec.Cluster)));
     }
 
     public Task<ApplyReport> ApplyAsync(Plan plan, ApplyContext context, CancellationToken ct)
