@@ -5,6 +5,7 @@ using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Rollout;
 using Reconciler.Core.Seams;
+using Reconciler.Core.Verification;
 
 namespace Reconciler.Core.CloudRun;
 
@@ -70,8 +71,10 @@ public sealed class CloudRunDecider : IDecider
         var declared = CloudRunRolloutAssessor.DeclaredTraffic(observation.Desired.Spec);
         var verdict = CloudRunRolloutAssessor.Assess(service, target, declared, startedAt, ctx.Now, CloudRunRolloutAssessor.DefaultProgressDeadline);
         var record = new TagService(key, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = target });
+        var placeholders = new Dictionary<string, string> { ["{revision}"] = target, ["{taskDefinition}"] = target };
+        var verification = RolloutVerification.For(observation.Desired.Spec.Verify, service.Annotation, ctx.Now, placeholders);
         return DecisionRules.FromVerdict(key, verdict, target, target, c => new HealthAssessment(HealthStatus.Healthy, c.Message), record,
-            reason => RollBack(observation, target, fingerprint, reason));
+            reason => RollBack(observation, target, fingerprint, reason), verification);
     }
 
     private static Decision RollBack(CloudRunObservation observation, string target, string fingerprint, string reason)
