@@ -107,7 +107,8 @@ public sealed class CloudRunDecider : IDecider
     {
         var service = observation.Service!;
         var desired = observation.Desired;
-        var clearPin = new TagService(desired.Key, new Dictionary<string, string> { [CloudRunAnnotations.FailedFingerprint] = "" });
+        // A retry verifies afresh: the failed verification of the same target must not fail it again at once.
+        var clearPin = new TagService(desired.Key, new Dictionary<string, string> { [CloudRunAnnotations.FailedFingerprint] = "", [VerificationTags.Started] = "" });
         if (ctx.IgnorePin && failed == fingerprint)
         {
             // The failed template is usually still the service's template (Cloud Run only moved traffic back), so a retry

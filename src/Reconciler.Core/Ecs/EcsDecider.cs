@@ -101,7 +101,8 @@ public static class EcsDecider
         {
             return reported;
         }
-        var clearPin = new TagService(desired.Key, new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "" });
+        // A retry verifies afresh: the failed verification of the same target must not fail it again at once.
+        var clearPin = new TagService(desired.Key, new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "", [VerificationTags.Started] = "" });
         var plan = DecisionRules.LiftPin(EcsPlanner.Plan(desired, diff, planContext), ctx, failed, clearPin);
         return DecisionRules.Converge(plan, health, diff, drift);
     }

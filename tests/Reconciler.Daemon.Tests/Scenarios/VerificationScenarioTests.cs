@@ -80,6 +80,29 @@ public sealed class VerificationScenarioTests
     }
 
     [Test]
+    public async Task A_release_that_failed_verification_is_verified_afresh_on_reconciler_retry_and_completes_once_its_endpoint_recovers()
+    {
+        await using var endpoint = await HealthEndpoint.StartAsync();
+        await using var world = await DaemonHarness.StartAsync();
+        var verify = VerifyBlock.Http(new Uri(endpoint.BaseUri, "health"));
+        await world.PushAsync(WebManifest.Yaml("v1", verify: verify), "web v1");
+        await world.Daemon.WaitForAsync(WebManifest.Name, r => r.LastKnownGood?.EndsWith("web:1") == true, "v1 to pass verification");
+        endpoint.Status = 503;
+        var bad = await world.PushAsync(WebManifest.Yaml("v2", verify: verify), "web v2");
+        await world.Daemon.WaitForAsync(WebManifest.Name,
+            r => r.DesiredRevision == bad && r.Health == HealthStatus.Degraded && r.Message.Contains("reconciler retry web"), "v2 to fail verification");
+
+        endpoint.Status = 200;
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.That(await Reconciler.Daemon.Commands.RetryCommand.RunAsync(world.Daemon.BaseUri.ToString(), null, WebManifest.Name, null, stdout, stderr, CancellationToken.None),
+            Is.EqualTo(0), stderr.ToString());
+        var retried = await world.Daemon.WaitForAsync(WebManifest.Name,
+            r => r.LastKnownGood?.EndsWith("web:2") == true && r.Health == HealthStatus.Healthy, "the retried release to pass a fresh verification");
+        Assert.That(retried.Verification!.Result, Is.EqualTo(VerificationStatus.Passed));
+        Assert.That(retried.Verification.Checks.Single().Failures, Is.Zero, "the failed verification's results were not carried over");
+    }
+
+    [Test]
     public async Task A_daemon_stopped_mid_verification_is_resumed_by_a_new_one_with_the_same_start_and_no_result_counted_twice()
     {
         await using var endpoint = await HealthEndpoint.StartAsync();
