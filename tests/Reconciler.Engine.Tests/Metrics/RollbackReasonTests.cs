@@ -15,6 +15,8 @@ public sealed class RollbackReasonTests
             .SetName("a passed progress deadline is progress_deadline");
         yield return new TestCaseData("rollout of web:2 failed (ECS marked the deployment FAILED: something)", "deployment_failed")
             .SetName("a deployment ECS marked FAILED is deployment_failed");
+        yield return new TestCaseData("rollout of web:2 failed: verification failed: check readiness failed 1 time (failureLimit 0): status 500, body: FAILED", "verification_failed")
+            .SetName("a failed verification is verification_failed whatever its evidence quotes");
         yield return new TestCaseData("password=hunter2 and anything else", "rollout_failed")
             .SetName("any other text is rollout_failed and never copied into the label");
     }
