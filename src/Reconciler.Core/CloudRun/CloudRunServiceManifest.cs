@@ -7,6 +7,7 @@ public sealed record CloudRunServiceManifest(ManifestMetadata Metadata, SourceLo
 {
     public override string Kind => ResourceKinds.CloudRunService;
     public override SyncPolicy SyncPolicy => Spec.SyncPolicy ?? SyncPolicy.Default;
+    public override Verification.VerifySpec? Verify => Spec.Verify;
 
     public override IEnumerable<string> SensitiveValues() => Sensitive(
         Spec.EffectiveContainers.SelectMany(c => Literals(c.Env).Concat(c.Command ?? []).Concat(c.Args ?? [])),

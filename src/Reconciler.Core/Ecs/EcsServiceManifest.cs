@@ -7,6 +7,7 @@ public sealed record EcsServiceManifest(ManifestMetadata Metadata, SourceLocatio
 {
     public override string Kind => ResourceKinds.EcsService;
     public override SyncPolicy SyncPolicy => Spec.SyncPolicy ?? SyncPolicy.Default;
+    public override Verification.VerifySpec? Verify => Spec.Verify;
 
     public override IEnumerable<string> SensitiveValues() => Sensitive(
         Spec.TaskDefinition.Containers.SelectMany(c => Literals(c.Environment)

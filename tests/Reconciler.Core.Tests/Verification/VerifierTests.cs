@@ -133,4 +133,13 @@ public sealed class VerifierTests
             Assert.That(Fresh.IsFor(other, "web:5"), Is.False);
         });
     }
+
+    [Test]
+    public void The_longest_run_is_the_bake_or_the_longest_counted_query_plus_the_slowest_interval()
+    {
+        // error-rate: 5 × 30s = 2.5m > bake 2m; slowest interval 30s.
+        Assert.That(Spec.LongestRun, Is.EqualTo(TimeSpan.FromMinutes(3)));
+        Assert.That(new VerifySpec(BakeTime: TimeSpan.FromMinutes(10), Http: [new HttpCheckSpec("h", "http://127.0.0.1/")]).LongestRun,
+            Is.EqualTo(TimeSpan.FromMinutes(10) + HttpCheckSpec.DefaultInterval));
+    }
 }

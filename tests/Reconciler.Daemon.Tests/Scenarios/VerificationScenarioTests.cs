@@ -49,6 +49,7 @@ public sealed class VerificationScenarioTests
         Assert.That(degraded.LastKnownGood, Does.EndWith("web:1"));
         Assert.That((await world.Cloud.WebAsync()).TaskDefinition, Does.EndWith("web:1"), "the cloud runs the last known-good again");
         await AssertNotRetriedOverResyncs(world, degraded, endpoint);
+        await AssertShownOnStatusAndThePage(world);
     }
 
     [Test]
@@ -137,6 +138,18 @@ public sealed class VerificationScenarioTests
             Assert.That(completed.At - good.Verification.StartedAt, Is.GreaterThanOrEqualTo(VerifyBlock.BakeTime), "Completed only after bakeTime");
             Assert.That(completed.Message, Does.Contain("verified: readiness"));
         });
+    }
+
+    /// <summary>The failed verification with its evidence, on <c>/status</c> (JSON) and on the status page.</summary>
+    private static async Task AssertShownOnStatusAndThePage(DaemonHarness world)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await world.Daemon.Http.GetStringAsync("status"));
+        var web = json.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == WebManifest.Name);
+        var verification = web.GetProperty("verification");
+        Assert.That(verification.GetProperty("result").GetString(), Is.EqualTo("failed"));
+        Assert.That(verification.GetProperty("checks")[0].GetProperty("evidence").GetString(), Does.StartWith("status 500, body: {\"error\""));
+        var page = await world.Daemon.Http.GetStringAsync("");
+        Assert.That(page, Does.Contain("readiness (http): ").And.Contain("1 failed").And.Contain("status 500, body: {&quot;error&quot;"));
     }
 
     /// <summary>Several resyncs later nothing was deployed or probed again: the failed spec is pinned until git changes.</summary>
