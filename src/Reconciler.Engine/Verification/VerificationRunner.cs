@@ -37,7 +37,9 @@ public sealed class VerificationRunner(HttpClient http, ReconcilerMetrics metric
             var outcome = found with { Evidence = SecretScrubber.Scrub(found.Evidence, sensitive) };
             state = state.With(check.Index, outcome, at);
             metrics.RecordVerificationCheck(key.Kind, check.Name, outcome.Result);
-            log.LogInformation("{Resource}: verify check {Check} ({CheckKind}): {Result}, {Evidence}", key, check.Name, check.Kind, outcome.Result, outcome.Evidence);
+            // A passing probe every 10s is routine (Debug); a failed or inconclusive one is what a person looks for.
+            log.Log(outcome.Result == CheckResult.Pass ? LogLevel.Debug : LogLevel.Warning,
+                "{Resource}: verify check {Check} ({CheckKind}): {Result}, {Evidence}", key, check.Name, check.Kind, outcome.Result, outcome.Evidence);
         }
         return state;
     }
