@@ -5,6 +5,7 @@ using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Rollout;
 using Reconciler.Core.Seams;
+using Reconciler.Core.Verification;
 
 namespace Reconciler.Core.CloudRun;
 
@@ -70,8 +71,10 @@ public sealed class CloudRunDecider : IDecider
         var declared = CloudRunRolloutAssessor.DeclaredTraffic(observation.Desired.Spec);
         var verdict = CloudRunRolloutAssessor.Assess(service, target, declared, startedAt, ctx.Now, CloudRunRolloutAssessor.DefaultProgressDeadline);
         var record = new TagService(key, observation.Desired.Location, new Dictionary<string, string> { [CloudRunAnnotations.LastKnownGood] = target });
+        var placeholders = new Dictionary<string, string> { ["{revision}"] = target, ["{taskDefinition}"] = target };
+        var verification = RolloutVerification.For(observation.Desired.Spec.Verify, service.Annotation, ctx.Now, placeholders);
         return DecisionRules.FromVerdict(key, verdict, target, target, c => new HealthAssessment(HealthStatus.Healthy, c.Message), record,
-            reason => RollBack(observation, target, fingerprint, reason));
+            reason => RollBack(observation, target, fingerprint, reason), verification);
     }
 
     private static Decision RollBack(CloudRunObservation observation, string target, string fingerprint, string reason)
@@ -104,7 +107,8 @@ public sealed class CloudRunDecider : IDecider
     {
         var service = observation.Service!;
         var desired = observation.Desired;
-        var clearPin = new TagService(desired.Key, desired.Location, new Dictionary<string, string> { [CloudRunAnnotations.FailedFingerprint] = "" });
+        // A retry verifies afresh: the failed verification of the same target must not fail it again at once.
+        var clearPin = new TagService(desired.Key, desired.Location, new Dictionary<string, string> { [CloudRunAnnotations.FailedFingerprint] = "", [VerificationTags.Started] = "" });
         if (ctx.IgnorePin && failed == fingerprint)
         {
             // The failed template is usually still the service's template (Cloud Run only moved traffic back), so a retry

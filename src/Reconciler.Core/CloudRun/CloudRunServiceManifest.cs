@@ -7,6 +7,7 @@ public sealed record CloudRunServiceManifest(ManifestMetadata Metadata, SourceLo
 {
     public override string Kind => ResourceKinds.CloudRunService;
     public override SyncPolicy SyncPolicy => Spec.SyncPolicy ?? SyncPolicy.Default;
+    public override Verification.VerifySpec? Verify => Spec.Verify;
 
     /// <summary>Where this service's writes go: its region and project (the full resource name follows from them).</summary>
     public Planning.ActionLocation Location => new(Spec.Region, Spec.Project);

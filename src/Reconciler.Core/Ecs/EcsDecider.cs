@@ -4,6 +4,7 @@ using Reconciler.Core.Diffing;
 using Reconciler.Core.Fingerprints;
 using Reconciler.Core.Health;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Verification;
 
 namespace Reconciler.Core.Ecs;
 
@@ -47,8 +48,11 @@ public static class EcsDecider
         var deadline = desired.Spec.Deployment?.EffectiveProgressDeadline ?? EcsDeploymentSpec.DefaultProgressDeadline;
         var verdict = EcsRolloutAssessor.Assess(service, target, startedAt, ctx.Now, deadline);
         var record = new TagService(desired.Key, Where(observation), new Dictionary<string, string> { [TagKeys.LastKnownGood] = target });
-        return DecisionRules.FromVerdict(desired.Key, verdict, target, Short(target), _ => EcsHealth.Assess(service, target), record,
-            reason => RollBack(observation, target, fingerprint, reason));
+        var shown = Short(target);
+        var placeholders = new Dictionary<string, string> { ["{taskDefinition}"] = shown, ["{revision}"] = shown[(shown.LastIndexOf(':') + 1)..] };
+        var verification = RolloutVerification.For(desired.Spec.Verify, service.Tag, ctx.Now, placeholders);
+        return DecisionRules.FromVerdict(desired.Key, verdict, target, shown, _ => EcsHealth.Assess(service, target), record,
+            reason => RollBack(observation, target, fingerprint, reason), verification);
     }
 
     private static Decision RollBack(EcsObservation observation, string target, string fingerprint, string reason)
@@ -97,7 +101,8 @@ public static class EcsDecider
         {
             return reported;
         }
-        var clearPin = new TagService(desired.Key, Where(observation), new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "" });
+        // A retry verifies afresh: the failed verification of the same target must not fail it again at once.
+        var clearPin = new TagService(desired.Key, Where(observation), new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "", [VerificationTags.Started] = "" });
         var plan = DecisionRules.LiftPin(EcsPlanner.Plan(desired, diff, planContext, service?.ServiceArn), ctx, failed, clearPin);
         return DecisionRules.Converge(plan, health, diff, drift);
     }

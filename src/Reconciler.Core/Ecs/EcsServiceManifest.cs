@@ -7,6 +7,7 @@ public sealed record EcsServiceManifest(ManifestMetadata Metadata, SourceLocatio
 {
     public override string Kind => ResourceKinds.EcsService;
     public override SyncPolicy SyncPolicy => Spec.SyncPolicy ?? SyncPolicy.Default;
+    public override Verification.VerifySpec? Verify => Spec.Verify;
 
     /// <summary>Where this service's writes go: its region and cluster, and its ARN once observed (TagResource needs it).</summary>
     public Planning.ActionLocation Location(string? serviceArn) => new(Spec.Region, Spec.Cluster, serviceArn);

@@ -7,6 +7,9 @@ public abstract record ResourceManifest(ManifestMetadata Metadata, SourceLocatio
     public ResourceKey Key => new(Kind, Metadata.Name);
     public abstract SyncPolicy SyncPolicy { get; }
 
+    /// <summary><c>spec.verify</c>: the checks a ready rollout must pass before it is Completed (null: none).</summary>
+    public virtual Verification.VerifySpec? Verify => null;
+
     /// <summary>
     /// Every value this manifest gives that diffs redact (environment values, command, entry point, args, log-driver
     /// options): what <see cref="Redaction.SecretScrubber"/> removes from cloud error messages about this resource.

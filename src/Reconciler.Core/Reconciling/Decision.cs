@@ -27,8 +27,12 @@ public abstract record Decision(Plan Plan, HealthAssessment Health, string Messa
     public sealed record Converge(Plan Plan, HealthAssessment Health, string Message, IReadOnlyList<Diffing.FieldChange> Changes, bool IsDrift)
         : Decision(Plan, Health, Message);
 
-    /// <summary>A rollout is in progress: observe again soon.</summary>
-    public sealed record Watch(Plan Plan, HealthAssessment Health, string Message) : Decision(Plan, Health, Message);
+    /// <summary>
+    /// A rollout is in progress: observe again soon. With <see cref="Verification"/>, the platform says the rollout is
+    /// ready and <c>spec.verify</c> is running: the engine runs the due checks and records their results.
+    /// </summary>
+    public sealed record Watch(Plan Plan, HealthAssessment Health, string Message, Verification.VerificationRun? Verification = null)
+        : Decision(Plan, Health, Message);
 
     /// <summary>The rollout completed: the plan records <see cref="KnownGood"/> as the new last known-good.</summary>
     public sealed record Completed(Plan Plan, HealthAssessment Health, string Message, string KnownGood) : Decision(Plan, Health, Message);

@@ -3,6 +3,7 @@ using Reconciler.Core.Health;
 using Reconciler.Core.Model;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Rollout;
+using Reconciler.Core.Verification;
 
 namespace Reconciler.Core.Reconciling;
 
@@ -60,16 +61,18 @@ public static class DecisionRules
     public static string Describe(ResourceDiff diff) =>
         string.Join("; ", diff.Changes.Take(5).Select(c => c.ToString())) + (diff.Changes.Count > 5 ? $"; and {diff.Changes.Count - 5} more" : "");
 
-    /// <summary>State read from tags or annotations: an empty value means "not set".</summary>
     /// <summary>
-    /// A watched rollout's verdict as a decision: in progress → Watch (Progressing); completed → Completed, recording
-    /// the target as last known-good with <paramref name="recordLastKnownGood"/>; failed → the platform's rollback.
+    /// A watched rollout's verdict as a decision: in progress → Watch (Progressing); completed → verified first when
+    /// the spec has <c>verify</c> (<see cref="Verified"/>), then Completed, recording the target as last known-good with
+    /// <paramref name="recordLastKnownGood"/>; failed → the platform's rollback.
     /// </summary>
     /// <param name="completedHealth">The health of the completed rollout, assessed only when it completed.</param>
     public static Decision FromVerdict(ResourceKey key, RolloutVerdict verdict, string target, string shownTarget,
-        Func<RolloutVerdict.Completed, HealthAssessment> completedHealth, PlannedAction recordLastKnownGood, Func<string, Decision> rollBack) => verdict switch
+        Func<RolloutVerdict.Completed, HealthAssessment> completedHealth, TagService recordLastKnownGood, Func<string, Decision> rollBack,
+        RolloutVerification? verification = null) => verdict switch
     {
         RolloutVerdict.InProgress p => new Decision.Watch(Plan.Empty(key), new HealthAssessment(HealthStatus.Progressing, p.Message), p.Message),
+        RolloutVerdict.Completed c when verification is not null => Verified(key, target, shownTarget, c, completedHealth, recordLastKnownGood, rollBack, verification),
         RolloutVerdict.Completed c => new Decision.Completed(new Plan(key, [recordLastKnownGood]), completedHealth(c), $"rollout of {shownTarget} completed", target),
         RolloutVerdict.Failed f => WithCause(rollBack(f.Message), f.Cause),
         _ => throw new InvalidOperationException($"unknown verdict {verdict}"),
@@ -79,5 +82,30 @@ public static class DecisionRules
     private static Decision WithCause(Decision decision, RolloutFailure cause) =>
         decision is Decision.RollBack r ? r with { Cause = cause } : decision;
 
+    /// <summary>
+    /// The platform says the rollout is ready; <c>spec.verify</c> decides whether it is Completed: still running →
+    /// Watch carrying the run (Progressing, "verifying: ..."); passed → Completed; failed → the same rollback, pin and
+    /// Degraded status as a failed health check, with the check's evidence.
+    /// </summary>
+    private static Decision Verified(ResourceKey key, string target, string shownTarget, RolloutVerdict.Completed completed,
+        Func<RolloutVerdict.Completed, HealthAssessment> completedHealth, TagService recordLastKnownGood, Func<string, Decision> rollBack,
+        RolloutVerification verification)
+    {
+        var spec = verification.Spec;
+        var state = verification.Recorded is { } recorded && recorded.IsFor(spec, target)
+            ? recorded
+            : VerificationState.Start(spec, target, verification.Now);
+        return Verifier.Evaluate(spec, state, verification.Now) switch
+        {
+            VerificationVerdict.Passed passed => new Decision.Completed(new Plan(key, [recordLastKnownGood]), completedHealth(completed),
+                $"rollout of {shownTarget} completed and {passed.Message}", target),
+            VerificationVerdict.Failed failed => WithCause(rollBack($"verification failed: {failed.Evidence}"), RolloutFailure.VerificationFailed),
+            VerificationVerdict.Running running => new Decision.Watch(Plan.Empty(key), new HealthAssessment(HealthStatus.Progressing, running.Message),
+                running.Message, new VerificationRun(spec, state, running.Due, running.NextAt, verification.Placeholders, recordLastKnownGood.Location)),
+            _ => throw new InvalidOperationException("unknown verification verdict"),
+        };
+    }
+
+    /// <summary>State read from tags or annotations: an empty value means "not set".</summary>
     public static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

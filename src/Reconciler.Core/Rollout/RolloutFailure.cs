@@ -26,4 +26,7 @@ public enum RolloutFailure
 
     /// <summary>The new Cloud Run revision failed (its condition or the service's terminal condition).</summary>
     RevisionFailed,
+
+    /// <summary>A <c>spec.verify</c> check failed after the platform said the rollout was ready.</summary>
+    VerificationFailed,
 }

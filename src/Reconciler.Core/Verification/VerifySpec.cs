@@ -12,4 +12,15 @@ public sealed record VerifySpec(
     public static readonly TimeSpan DefaultBakeTime = TimeSpan.FromMinutes(1);
 
     public TimeSpan EffectiveBakeTime => BakeTime ?? DefaultBakeTime;
+
+    /// <summary>
+    /// How long a verification that keeps passing takes at most: the bake, or the longest counted Prometheus check
+    /// (count × interval), plus one interval of the slowest check. What a waiting <c>apply</c> must allow for.
+    /// </summary>
+    public TimeSpan LongestRun => VerificationCheck.All(this)
+        .Select(c => (c.Count is { } n ? n * c.Interval : TimeSpan.Zero, c.Interval))
+        .Aggregate((Run: EffectiveBakeTime, Slowest: TimeSpan.Zero), (a, c) => (Max(a.Run, c.Item1), Max(a.Slowest, c.Interval)),
+            a => a.Run + a.Slowest);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

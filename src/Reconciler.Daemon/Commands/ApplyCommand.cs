@@ -133,7 +133,10 @@ internal static class ApplyCommand
         }
     }
 
-    /// <summary>Longer than any rollout may take (its progress deadline, then a rollback), so only a stuck wait hits it.</summary>
+    /// <summary>
+    /// Longer than any rollout may take (its progress deadline, its verification, then a rollback), so only a stuck
+    /// wait hits it.
+    /// </summary>
     private static TimeSpan WaitLimit(IPlatform platform, ResourceManifest manifest) =>
-        2 * platform.ProgressDeadline(manifest) + TimeSpan.FromMinutes(5);
+        2 * platform.ProgressDeadline(manifest) + (manifest.Verify?.LongestRun ?? TimeSpan.Zero) + TimeSpan.FromMinutes(5);
 }

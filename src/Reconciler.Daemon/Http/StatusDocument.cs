@@ -41,13 +41,15 @@ internal sealed record ResourceDocument(
     bool Orphaned,
     DateTimeOffset? LastReconciledAt,
     IReadOnlyList<ConditionDocument> Conditions,
-    IReadOnlyList<EventDocument> Events)
+    IReadOnlyList<EventDocument> Events,
+    VerificationStatus? Verification = null)
 {
     public static ResourceDocument From(ResourceStatus s) => new(
         s.Kind, s.Name, s.Sync.ToString(), s.Health.ToString(), s.DesiredRevision, s.AppliedRevision, s.LastKnownGood,
         s.Message, s.LastError, s.DriftCount, s.Orphaned, s.LastReconciledAt,
         s.Conditions.Select(c => new ConditionDocument(c.Type, c.Status ? "True" : "False", c.Reason, c.Message, c.LastTransition)).ToList(),
-        s.Events.Select(e => new EventDocument(e.At, e.Type, e.Reason, e.Message)).ToList());
+        s.Events.Select(e => new EventDocument(e.At, e.Type, e.Reason, e.Message)).ToList(),
+        s.Verification);
 }
 
 internal sealed record ConditionDocument(string Type, string Status, string Reason, string Message, DateTimeOffset LastTransition);

@@ -63,9 +63,29 @@ internal static class StatusPage
                 .Append("</td><td>").Append(Badge(r.Sync)).Append("</td><td>").Append(Badge(r.Health))
                 .Append("</td><td class=\"rev\">").Append(E(Short(r.AppliedRevision))).Append("</td><td class=\"rev\">").Append(E(Short(r.DesiredRevision)))
                 .Append("</td><td class=\"rev\" title=\"").Append(E(r.LastKnownGood ?? "")).Append("\">").Append(E(Version(r.LastKnownGood))).Append("</td><td>").Append(E(r.Message)).Append("</td></tr>\n");
+            Verification(html, r.Verification);
             Events(html, r.Events);
         }
         html.Append("</tbody></table></section>\n");
+    }
+
+    /// <summary>The latest <c>spec.verify</c> run: its result, and each check's counts and last evidence.</summary>
+    private static void Verification(StringBuilder html, Engine.Status.VerificationStatus? verification)
+    {
+        if (verification is null) return;
+        html.Append("<tr class=\"verification\"><td></td><td colspan=\"7\">verify ").Append(E(Version(verification.Target))).Append(": ")
+            .Append(Badge(verification.Result)).Append(" since ").Append(E(Time(verification.StartedAt))).Append("<ul>");
+        foreach (var c in verification.Checks)
+        {
+            html.Append("<li class=\"").Append(c.Last == "pass" || c.Last is null ? "muted" : "bad").Append("\">").Append(E(c.Name)).Append(" (").Append(E(c.Kind))
+                .Append(string.Create(CultureInfo.InvariantCulture, $"): {c.Passes} passed, {c.Failures} failed, {c.Inconclusives} inconclusive"));
+            if (c.Evidence is not null)
+            {
+                html.Append(" — last: ").Append(E(c.Evidence));
+            }
+            html.Append("</li>");
+        }
+        html.Append("</ul></td></tr>\n");
     }
 
     private static void Events(StringBuilder html, IReadOnlyList<EventDocument> events)

@@ -32,9 +32,9 @@ internal static class StatusPageStyle
     /// <summary>Badge colour per status word (sync and health share the page).</summary>
     public static string Class(string status) => status switch
     {
-        "Synced" or "Healthy" => "ok",
-        "OutOfSync" or "Progressing" or "Suspended" => "warn",
-        "Degraded" or "Missing" => "err",
+        "Synced" or "Healthy" or "passed" => "ok",
+        "OutOfSync" or "Progressing" or "Suspended" or "running" => "warn",
+        "Degraded" or "Missing" or "failed" => "err",
         _ => "unknown",
     };
 }

@@ -28,6 +28,7 @@ public sealed class ReconcilerMetrics : IDisposable
     private readonly Histogram<double> _rollouts;
     private readonly Counter<long> _actions;
     private readonly Counter<long> _fetches;
+    private readonly Counter<long> _verificationChecks;
     private readonly Histogram<double> _queueWait;
     private long _queueRetries;
     private readonly SourceGauges _source = new();
@@ -44,6 +45,8 @@ public sealed class ReconcilerMetrics : IDisposable
         _rollouts = Histogram("reconciler_rollout_duration_seconds", "From applying a new version to its rollout completing or failing (the cloud's clock).");
         _actions = _meter.CreateCounter<long>("reconciler_actions_total", description: "Planned actions executed, by kind and action.");
         _fetches = _meter.CreateCounter<long>("reconciler_source_fetch_total", description: "Desired-state source fetches by result (success, error).");
+        _verificationChecks = _meter.CreateCounter<long>("reconciler_verification_checks_total",
+            description: "spec.verify checks run (HTTP probes and Prometheus queries), by resource kind, check name and result (pass, fail, inconclusive).");
         _queueWait = Histogram("reconciler_workqueue_wait_seconds", "Time a key waited in the work queue before a worker took it.");
         // Observable, so the series exists (at 0) before the first retry and an alert's rate() has something to read.
         _meter.CreateObservableCounter("reconciler_workqueue_retries_total", () => Interlocked.Read(ref _queueRetries),
@@ -90,6 +93,10 @@ public sealed class ReconcilerMetrics : IDisposable
 
     /// <summary>In sync without a rollout to judge (a scale, a tag): stop timing.</summary>
     public void RolloutAbandoned(ResourceKey key) => _rolloutClock.Forget(key);
+
+    /// <param name="check">The check's name: bounded (at most 10 per resource, validated to 32 characters of [a-z0-9-]).</param>
+    public void RecordVerificationCheck(string kind, string check, Core.Verification.CheckResult result) =>
+        _verificationChecks.Add(1, new("kind", kind), new("check", check), new("result", result.ToString().ToLowerInvariant()));
 
     public void RecordFetch(bool success, DateTimeOffset? at = null)
     {

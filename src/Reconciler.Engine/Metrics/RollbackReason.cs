@@ -16,6 +16,7 @@ internal static class RollbackReason
         RolloutFailure.ProgressDeadline => "progress_deadline",
         RolloutFailure.ServiceDeleted => "service_deleted",
         RolloutFailure.RevisionFailed => "revision_failed",
+        RolloutFailure.VerificationFailed => "verification_failed",
         _ => "rollout_failed",
     };
 }

@@ -17,5 +17,8 @@ internal sealed class ReconcileRecord(DesiredEntry entry)
     public Decision? Decision { get; set; }
     public HealthAssessment? Health { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>The verification this reconcile ran or saw (null: none, the status keeps the last one).</summary>
+    public Status.VerificationStatus? Verification { get; set; }
     public ReconcileOutcome Outcome { get; set; } = new ReconcileOutcome.Failed("reconcile did not finish", true);
 }

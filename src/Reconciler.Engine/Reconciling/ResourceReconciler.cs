@@ -11,7 +11,9 @@ using Reconciler.Core.Seams;
 using Reconciler.Core.Sharding;
 using Reconciler.Engine.Desired;
 using Reconciler.Engine.Metrics;
+using Reconciler.Core.Verification;
 using Reconciler.Engine.Status;
+using Reconciler.Engine.Verification;
 
 namespace Reconciler.Engine.Reconciling;
 
@@ -30,9 +32,11 @@ public sealed class ResourceReconciler(
     EngineOptions options,
     TimeProvider time,
     ILogger<ResourceReconciler> log,
-    TimeProvider? wallClock = null)
+    TimeProvider? wallClock = null,
+    VerificationRunner? verifier = null)
 {
     private readonly IReadOnlyList<IPlatform> _platforms = platforms.ToList();
+    private readonly VerificationRunner _verifier = verifier ?? new VerificationRunner(VerificationRunner.CreateClient(), metrics, time, log, wallClock);
 
     /// <summary>
     /// Tells each platform that observes by pass (<see cref="IPassObserver"/>) the manifests about to be reconciled,
@@ -168,6 +172,10 @@ public sealed class ResourceReconciler(
         {
             await ApplyAsync(platform, decision.Plan, entry.Revision, retry, ct);
         }
+        if (decision is Decision.Watch { Verification: { } run } watch)
+        {
+            return await VerifyAsync(platform, watch, run, entry, record, ct);
+        }
         return Outcome(decision);
     }
 
@@ -181,6 +189,36 @@ public sealed class ResourceReconciler(
         }
         var location = await platform.LocateAsync(manifest, allowList.Restricted, ct);
         return allowList.Refusal(manifest.Key, location);
+    }
+
+    /// <summary>
+    /// The platform says the rollout is ready and <c>spec.verify</c> runs: run the due checks once each, record the new
+    /// state in the resource's tags or annotations (a planned TagService, so a restarted daemon resumes it and never
+    /// counts a result twice), and look again when the next check is due. The next reconcile's decision reads the
+    /// recorded state and completes the rollout or rolls it back.
+    /// </summary>
+    private async Task<ReconcileOutcome> VerifyAsync(IPlatform platform, Decision.Watch watch, VerificationRun run, DesiredEntry entry,
+        ReconcileRecord record, CancellationToken ct)
+    {
+        var key = entry.Manifest.Key;
+        var state = run.State;
+        if (run.Due.Count > 0)
+        {
+            state = await _verifier.RunAsync(key, run, entry.Manifest.SensitiveValues().ToList(), ct);
+            await ApplyAsync(platform, new Plan(key, [new TagService(key, run.Location, VerificationTags.Encode(state))]), entry.Revision, retry: false, ct);
+        }
+        var now = time.GetUtcNow();
+        var verdict = Verifier.Evaluate(run.Spec, state, now);
+        record.Verification = VerificationStatus.Of(run.Spec, state, VerificationStatus.Running);
+        if (verdict is VerificationVerdict.Running running)
+        {
+            record.Decision = watch with { Health = watch.Health with { Message = running.Message }, Message = running.Message };
+            record.Health = record.Decision.Health;
+            var wait = running.NextAt - now;
+            return new ReconcileOutcome.Waiting(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.RolloutPollInterval ? options.RolloutPollInterval : wait, running.Message);
+        }
+        // Passed or failed: the next decision, on the recorded state, completes the rollout or rolls it back — now.
+        return new ReconcileOutcome.Waiting(TimeSpan.Zero, watch.Message);
     }
 
     private async Task ApplyAsync(IPlatform platform, Plan plan, string revision, bool retry, CancellationToken ct)

@@ -38,8 +38,18 @@ internal static class StatusProjection
             DriftCount = old.DriftCount + (decision is { DetectsDrift: true } && !old.InDrift ? 1 : 0),
             InDrift = decision?.DetectsDrift ?? old.InDrift,
             Orphaned = record.Orphan,
+            Verification = record.Verification ?? Ended(old.Verification, decision),
         };
     }
+
+    /// <summary>A verification that was running ends with the rollout: passed when it completed, failed or stopped when it rolled back.</summary>
+    private static VerificationStatus? Ended(VerificationStatus? old, Decision? decision) => (old, decision) switch
+    {
+        ({ Result: VerificationStatus.Running }, Decision.Completed) => old with { Result = VerificationStatus.Passed },
+        ({ Result: VerificationStatus.Running }, Decision.RollBack or Decision.Stalled { Health.Status: HealthStatus.Degraded }) =>
+            old with { Result = decision.Message.Contains("verification failed", StringComparison.Ordinal) ? VerificationStatus.Failed : VerificationStatus.Stopped },
+        _ => old,
+    };
 
     private static SyncStatus Sync(Decision? decision, SyncStatus old) => decision switch
     {

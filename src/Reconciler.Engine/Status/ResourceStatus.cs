@@ -18,4 +18,5 @@ public sealed record ResourceStatus(
     DateTimeOffset? LastReconciledAt,
     long DriftCount,
     bool Orphaned = false,
-    bool InDrift = false);
+    bool InDrift = false,
+    VerificationStatus? Verification = null);

@@ -70,5 +70,4 @@ public static class DiagnosticCodes
     public const string NoRuntimePlatform = "RC1006";
     public const string PlaintextSecret = "RC1007";
     public const string CircuitBreakerOffWithRollback = "RC1008";
-    public const string VerifyNotEnforced = "RC1009";
 }

@@ -17,7 +17,6 @@ public static class ManifestLinter
         new RuntimePlatformRule(),
         new PlaintextSecretRule(),
         new CircuitBreakerRule(),
-        new VerifyNotEnforcedRule(),
     ];
 
     /// <summary>Lints one manifest; without <paramref name="locations"/> every warning points at the document start.</summary>

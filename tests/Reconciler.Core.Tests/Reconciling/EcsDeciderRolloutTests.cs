@@ -105,6 +105,6 @@ public sealed class EcsDeciderRolloutTests
         Assert.That(decision, Is.TypeOf<Decision.Converge>());
         Assert.That(Verbs(decision), Is.EqualTo(new[] { "RegisterTaskDefinition", "UpdateService", "TagResource", "TagResource" }));
         var clear = decision.Plan.Actions.OfType<TagService>().Last();
-        Assert.That(clear.Tags, Is.EqualTo(new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "" }));
+        Assert.That(clear.Tags, Is.EqualTo(new Dictionary<string, string> { [TagKeys.FailedFingerprint] = "", [Reconciler.Core.Verification.VerificationTags.Started] = "" }));
     }
 }

@@ -32,6 +32,20 @@ public sealed class StatusPageTests
         Assert.That(html, Does.Not.Contain("Manifest errors"), "no error section when there is none");
     }
 
+    [Test]
+    public void A_verification_shows_its_result_and_each_checks_counts_and_evidence_as_text()
+    {
+        var verification = new Engine.Status.VerificationStatus("arn:aws:ecs:us-east-1:1:task-definition/web:4", Now, "failed",
+            [new Engine.Status.VerificationCheckStatus("readiness", "http", 2, 1, 0, Now, "fail", "status 500, body: <h1>down</h1>")]);
+        var status = Status("rolled back", null);
+        status = status with { Resources = [status.Resources[0] with { Verification = verification }] };
+
+        var html = StatusPage.Render(status, Now);
+
+        Assert.That(html, Does.Contain("verify web:4: <span class=\"badge err\">failed</span>"));
+        Assert.That(html, Does.Contain("readiness (http): 2 passed, 1 failed, 0 inconclusive — last: status 500, body: &lt;h1&gt;down&lt;/h1&gt;"));
+    }
+
     private static StatusDocument Status(string message, string? error) => new(
         new SourceDocument("git https://example/repo branch main", "0123456789abcdef", Now, null, error is null ? [] : [error]),
         [new ResourceDocument("EcsService", "web", "Synced", "Healthy", "0123456789abcdef", "0123456789abcdef",

@@ -49,6 +49,8 @@ public sealed class MetricsScenarioTests
             Assert.That(metrics.Sum("reconciler_rollout_duration_seconds_count", ("kind", "EcsService"), ("result", "completed")), Is.EqualTo(1));
             Assert.That(metrics.Sum("reconciler_rollout_duration_seconds_count", ("kind", "EcsService"), ("result", "rolled_back")), Is.EqualTo(1));
             Assert.That(metrics.Sum("reconciler_actions_total", ("kind", "EcsService"), ("action", "RollBack")), Is.EqualTo(1));
+            Assert.That(metrics.Sum("reconciler_verification_checks_total", ("kind", "EcsService"), ("check", "readiness"), ("result", "pass")), Is.GreaterThanOrEqualTo(1));
+            Assert.That(metrics.Sum("reconciler_verification_checks_total", ("result", "fail")), Is.Zero);
             Assert.That(metrics.Series("reconciler_workqueue_depth"), Has.Count.EqualTo(1));
             Assert.That(metrics.Sum("reconciler_workqueue_wait_seconds_count"), Is.GreaterThan(0));
             Assert.That(metrics.Series("reconciler_workqueue_retries_total"), Has.Count.EqualTo(1));

@@ -9,7 +9,8 @@ internal static class WebManifest
     public const string File = "services/web.yaml";
     public const string Name = "web";
 
-    public static string Yaml(string tag, bool circuitBreaker = true, string startPeriod = "30s", string? progressDeadline = null, int desiredCount = 2)
+    public static string Yaml(string tag, bool circuitBreaker = true, string startPeriod = "30s", string? progressDeadline = null, int desiredCount = 2,
+        string? verify = null)
     {
         var breaker = circuitBreaker ? "true" : "false";
         var deadline = progressDeadline is null ? "" : $"    progressDeadline: {progressDeadline}";
@@ -52,6 +53,7 @@ internal static class WebManifest
                   enable: {{breaker}}
                   rollback: {{breaker}}
             {{deadline}}
+            {{verify ?? ""}}
 
             """;
     }

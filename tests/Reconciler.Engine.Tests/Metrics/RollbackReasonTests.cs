@@ -15,6 +15,7 @@ public sealed class RollbackReasonTests
         yield return new TestCaseData(RolloutFailure.RevisionFailed, "revision_failed").SetName("a failed Cloud Run revision is revision_failed");
         yield return new TestCaseData(RolloutFailure.ServiceDeleted, "service_deleted").SetName("a service deleted mid-rollout is service_deleted");
         yield return new TestCaseData(RolloutFailure.Other, "rollout_failed").SetName("an unclassified failure is rollout_failed");
+        yield return new TestCaseData(RolloutFailure.VerificationFailed, "verification_failed").SetName("a failed verification is verification_failed");
     }
 
     [TestCaseSource(nameof(Causes))]

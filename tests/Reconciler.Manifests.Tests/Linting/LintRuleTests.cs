@@ -38,8 +38,6 @@ public sealed class LintRuleTests
             CloudRun, "      startupProbe:", "      env:\n        OPENAI_API_KEY: s3cr3t-value\n      startupProbe:", "move it to", "spec.containers[0].env.OPENAI_API_KEY");
         yield return Case("RC1008", "circuit breaker off while automatic rollback is on",
             Ecs, "  desiredCount: 2\n", "  desiredCount: 2\n  deployment:\n    circuitBreaker: {enable: false, rollback: false}\n", "circuitBreaker.enable: true", "spec.deployment.circuitBreaker.enable");
-        yield return Case("RC1009", "spec.verify is set but not enforced by this build",
-            Ecs, "  desiredCount: 2\n", "  desiredCount: 2\n  verify:\n    http:\n      - name: readiness\n        url: https://app.example.com/health\n", "not yet enforced", "spec.verify");
     }
 
     private static TestCaseData Case(string code, string name, string template, string find, string replace, string fix, string field) =>
