@@ -33,6 +33,9 @@ public sealed class WebhookScenarioTests
     public async Task An_unsigned_or_forged_push_is_refused(string? signature)
     {
         await using var world = await DaemonHarness.StartAsync(new HarnessOptions { WebhookSecret = Secret });
+        // The first fetch runs in the background after start: let it end first, or it may fetch the commit below itself
+        // (a race that once failed this test) and look like a fetch the refused push caused.
+        await world.Daemon.WaitAsync(s => s.Source.Revision is not null, "the first fetch");
         var before = world.Daemon.Status.Source.Revision;
         world.Commit(WebManifest.Yaml("v1"), "web v1");
 
