@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Reconciler.Daemon.Tests.Telemetry;
 
@@ -15,17 +13,11 @@ namespace Reconciler.Daemon.Tests.Scenarios;
 internal sealed class RecordedPrometheus : IAsyncDisposable
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
-    private readonly Process _process;
-    private readonly DirectoryInfo _dir;
+    private readonly PrometheusProcess _process;
 
-    private RecordedPrometheus(Process process, DirectoryInfo dir, int port)
-    {
-        _process = process;
-        _dir = dir;
-        Address = new Uri($"http://127.0.0.1:{port}/");
-    }
+    private RecordedPrometheus(PrometheusProcess process) => _process = process;
 
-    public Uri Address { get; }
+    public Uri Address => _process.Address;
 
     /// <summary>One series of <c>http_requests_total</c>: its labels and how many requests a second it counts.</summary>
     public sealed record Series(string Service, string Code, double PerSecond);
@@ -52,28 +44,11 @@ internal sealed class RecordedPrometheus : IAsyncDisposable
             await RunAsync("/usr/bin/promtool", ["tsdb", "create-blocks-from", "openmetrics", metrics, data]);
             var config = Path.Combine(dir.FullName, "prometheus.yml");
             await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1m\nscrape_configs: []\n");
-            var port = FreePort();
-            var process = Process.Start(new ProcessStartInfo("/usr/bin/prometheus", [
-                $"--config.file={config}", $"--storage.tsdb.path={data}", $"--web.listen-address=127.0.0.1:{port}",
-                "--storage.tsdb.retention.time=3650d", "--log.level=info"])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            }) ?? throw new InvalidOperationException("prometheus did not start");
-            var server = new RecordedPrometheus(process, dir, port);
-            try
-            {
-                await new StderrLog(process).ReadyAsync(Guard);
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-            return server;
+            return new RecordedPrometheus(await PrometheusProcess.StartAsync(dir, config, data, "--storage.tsdb.retention.time=3650d"));
         }
         catch
         {
+            dir.Refresh();
             if (dir.Exists) dir.Delete(recursive: true);
             throw;
         }
@@ -104,27 +79,5 @@ internal sealed class RecordedPrometheus : IAsyncDisposable
         Assert.That(process.ExitCode, Is.Zero, $"{file} {string.Join(' ', args)} failed:\n{await stdout}\n{await stderr}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                Process.GetProcessById(_process.Id).Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(Guard);
-            }
-        }
-        finally
-        {
-            _process.Dispose();
-            _dir.Delete(recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Reconciler.Daemon.Tests.Telemetry;
@@ -11,18 +10,13 @@ namespace Reconciler.Daemon.Tests.Telemetry;
 /// </summary>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
-    private readonly Process _process;
-    private readonly DirectoryInfo _dir;
+    private readonly PrometheusProcess _process;
     private readonly HttpClient _http;
-    private readonly StderrLog _log;
 
-    private PrometheusServer(Process process, DirectoryInfo dir, int port, StderrLog log)
+    private PrometheusServer(PrometheusProcess process)
     {
         _process = process;
-        _dir = dir;
-        _log = log;
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient { BaseAddress = process.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public static async Task<PrometheusServer> StartAsync(Uri target)
@@ -39,27 +33,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ["{target.Authority}"]
             """);
-        var port = FreePort();
-        var start = new ProcessStartInfo(Binary(), [
-            $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(dir.FullName, "data")}",
-            $"--web.listen-address=127.0.0.1:{port}", "--log.level=info"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start");
-        var log = new StderrLog(process);
-        var server = new PrometheusServer(process, dir, port, log);
-        try
-        {
-            await log.ReadyAsync(Guard);
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-        return server;
+        return new PrometheusServer(await PrometheusProcess.StartAsync(dir, config, Path.Combine(dir.FullName, "data")));
     }
 
     /// <summary>An instant query through the HTTP API; returns the result vector's values by the given label.</summary>
@@ -74,34 +48,11 @@ internal sealed class PrometheusServer : IAsyncDisposable
             double.Parse(r.GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 
-    public string Log => _log.ToString();
+    public string Log => _process.Log.ToString();
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        try
-        {
-            if (!_process.HasExited)
-            {
-                Process.GetProcessById(_process.Id).Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(Guard);
-            }
-        }
-        finally
-        {
-            _process.Dispose();
-            _dir.Delete(recursive: true);
-        }
-    }
-
-    private static string Binary() =>
-        File.Exists("/usr/bin/prometheus") ? "/usr/bin/prometheus"
-        : throw new AssertionException("prometheus is not installed: apt-get install -y prometheus (.ci/run does)");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await _process.DisposeAsync();
     }
 }

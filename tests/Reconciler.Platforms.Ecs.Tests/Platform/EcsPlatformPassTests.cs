@@ -34,18 +34,10 @@ public sealed class EcsPlatformPassTests
         }
         // Let every rollout finish: a steady service needs no stopped-task reads.
         harness.Time.Advance(TimeSpan.FromMinutes(10));
-        var before = Calls(harness);
-
-        await harness.Platform.BeginPassAsync(manifests, CancellationToken.None);
-        // One key after another, as the work queue hands them out: nothing here is coalesced by timing.
-        var decisions = new List<Decision>();
-        foreach (var manifest in manifests)
-        {
-            decisions.Add(await harness.ReconcileAsync(manifest));
-        }
+        var (decisions, calls) = await PassAsync(harness, manifests);
 
         Assert.That(decisions, Has.All.InstanceOf<Decision.InSync>());
-        Assert.That(Delta(before, Calls(harness)), Is.EqualTo(new Dictionary<string, int> { ["DescribeServices"] = 3 }), string.Join(", ", Delta(before, Calls(harness)).Select(kv => $"{kv.Key}={kv.Value}")));
+        Assert.That(calls, Is.EqualTo(new Dictionary<string, int> { ["DescribeServices"] = 3 }), Describe(calls));
     }
 
     private static EcsServiceManifest WithSsmImage(string name)
@@ -68,18 +60,10 @@ public sealed class EcsPlatformPassTests
             await harness.ConvergeAsync(manifest);
         }
         harness.Time.Advance(TimeSpan.FromMinutes(10));
-        var before = Calls(harness);
-
-        await harness.Platform.BeginPassAsync(manifests, CancellationToken.None);
-        var decisions = new List<Decision>();
-        foreach (var manifest in manifests)
-        {
-            decisions.Add(await harness.ReconcileAsync(manifest));
-        }
+        var (decisions, calls) = await PassAsync(harness, manifests);
 
         Assert.That(decisions, Has.All.InstanceOf<Decision.InSync>());
-        Assert.That(Delta(before, Calls(harness)), Is.EqualTo(new Dictionary<string, int> { ["DescribeServices"] = 3, ["GetParameters"] = 3 }),
-            string.Join(", ", Delta(before, Calls(harness)).Select(kv => $"{kv.Key}={kv.Value}")));
+        Assert.That(calls, Is.EqualTo(new Dictionary<string, int> { ["DescribeServices"] = 3, ["GetParameters"] = 3 }), Describe(calls));
     }
 
     [Test]
@@ -157,6 +141,21 @@ public sealed class EcsPlatformPassTests
 
         Assert.That(seen.Service!.TaskDefinition?.Spec.Containers[0].Image, Is.EqualTo(Value.Of("registry.example/web:2.0.0")));
     }
+
+    /// <summary>One resync pass: BeginPass, then one key after another as the work queue hands them out (nothing is coalesced by timing).</summary>
+    private static async Task<(List<Decision> Decisions, Dictionary<string, int> Calls)> PassAsync(PlatformHarness harness, IReadOnlyList<EcsServiceManifest> manifests)
+    {
+        var before = Calls(harness);
+        await harness.Platform.BeginPassAsync(manifests, CancellationToken.None);
+        var decisions = new List<Decision>();
+        foreach (var manifest in manifests)
+        {
+            decisions.Add(await harness.ReconcileAsync(manifest));
+        }
+        return (decisions, Delta(before, Calls(harness)));
+    }
+
+    private static string Describe(Dictionary<string, int> calls) => string.Join(", ", calls.Select(kv => $"{kv.Key}={kv.Value}"));
 
     private static int DescribeCalls(PlatformHarness harness) => harness.Host.State.CallCount("DescribeServices");
 
