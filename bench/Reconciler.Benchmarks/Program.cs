@@ -57,12 +57,13 @@ public static class Program
         {
             results.Add(await RunSizeAsync(n, options, log));
         }
+        var converge = options.Converge > 0 ? await ConvergeAsync(Math.Min(options.Converge, options.Services.Max()), options, log) : null;
         var report = new BenchReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, RuntimeVersion(), options.LatencyMs, options.Speed,
             options.Passes, options.IdleSeconds,
             "setup: manifests converged with ApplyCommand (the real apply path, waits for rollouts), one apply per 100 services, on the emulator at the given speed; "
             + "the ECS call policy's rate limits follow the simulated clock, so the RegisterTaskDefinition quota is not the setup bottleneck. "
             + "No state is seeded besides the cluster.",
-            results);
+            results, converge);
         var table = Markdown(report);
         await log.WriteLineAsync(table);
         if (options.Out is not null)
@@ -133,6 +134,64 @@ public static class Program
             var result = new SizeResult(n, setup.Elapsed.TotalSeconds, daemon, naive);
             await log.WriteLineAsync($"N={n}: daemon {daemon.CallsPerPass} calls/pass, {daemon.WallMs:F0} ms; naive {naive.CallsPerPass} calls/pass, {naive.WallMs:F0} ms");
             return result;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Throughput against the API quota: K new services created on an emulator running at real speed (1), so the
+    /// RegisterTaskDefinition quota (AwsCallOptions: a burst of 5, then 1 a second) is the real one. The daemon's path
+    /// reconciles every key at once (what the work queue's workers do), each write waiting only for its token; the
+    /// naive path deploys one service after another. Both end when the last service's writes are done (apply
+    /// --no-wait), so rollout time, which the quota does not govern, is not in the figure. Floor: (K − burst) / rate.
+    /// </summary>
+    private static async Task<ConvergeResult> ConvergeAsync(int k, BenchOptions options, TextWriter log)
+    {
+        var quota = new Reconciler.Platforms.Ecs.Resilience.AwsCallOptions();
+        var floor = Math.Max(0, k - quota.RegistrationBurst) / quota.RegistrationsPerSecond;
+        var daemon = await ConvergeOnceAsync(k, "conv", options, sequential: false);
+        var naive = await ConvergeOnceAsync(k, "seq", options, sequential: true);
+        var result = new ConvergeResult(k, floor, daemon, daemon / Math.Max(floor, 1e-9), naive, naive / Math.Max(floor, 1e-9));
+        await log.WriteLineAsync($"K={k} new services: daemon {daemon:F1} s, naive {naive:F1} s, quota floor {floor:F1} s");
+        return result;
+    }
+
+    private static async Task<double> ConvergeOnceAsync(int k, string prefix, BenchOptions options, bool sequential)
+    {
+        var dir = Directory.CreateTempSubdirectory("reconciler-bench-converge-").FullName;
+        try
+        {
+            for (var i = 0; i < k; i++)
+            {
+                File.WriteAllText(Path.Combine(dir, $"{prefix}-{i:D5}.yaml"), Manifest(i).Replace("svc-", prefix + "-", StringComparison.Ordinal));
+            }
+            var manifests = new ManifestLoader().LoadPaths([dir]).Manifests;
+            await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
+            {
+                Port = 0, Speed = 1, Faults = new FaultOptions { LatencyMs = options.LatencyMs },
+            });
+            EmulatorSeed.Seed(host.State, manifests);
+            await using var cloud = CloudConnection.Attach(host, 1);
+            using var logger = new Serilog.LoggerConfiguration().CreateLogger();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+            var clock = Stopwatch.StartNew();
+            string[][] rounds = sequential ? Directory.GetFiles(dir).Order(StringComparer.Ordinal).Select(f => new[] { f }).ToArray() : [[dir]];
+            foreach (var paths in rounds)
+            {
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                var exit = await ApplyCommand.RunAsync(paths, true, "bench", cloud, logger, stdout, stderr, timeout.Token);
+                if (exit != 0)
+                {
+                    throw new InvalidOperationException($"apply of {string.Join(' ', paths)} exited {exit}\n{Tail(stdout.ToString())}\n{Tail(stderr.ToString())}");
+                }
+            }
+            var seconds = clock.Elapsed.TotalSeconds;
+            var created = host.State.CallCount("CreateService", CallOutcome.Succeeded);
+            return created == k ? seconds : throw new InvalidOperationException($"{k} services planned, {created} CreateService calls");
         }
         finally
         {
@@ -265,6 +324,17 @@ public static class Program
             Row(s, r.Services, "daemon (BeginPass + Observe/Decide)", r.Daemon);
             Row(s, r.Services, "naive (Describe 1 + DescribeTaskDefinition)", r.Naive);
         }
+        if (report.Converge is { } c)
+        {
+            s.AppendLine();
+            s.AppendLine(CultureInfo.InvariantCulture,
+                $"K = {c.Services} new services on the emulator at real speed (RegisterTaskDefinition quota: a burst of 5, then 1 a second), until the last one's writes are done:");
+            s.AppendLine();
+            s.AppendLine("| path | wall (s) | quota floor (s) | × floor |");
+            s.AppendLine("|---|---:|---:|---:|");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| daemon (every key at once, each write waits for its token) | {c.DaemonSeconds:F1} | {c.FloorSeconds:F1} | {c.DaemonRatio:F2} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| naive (one service after another) | {c.NaiveSeconds:F1} | {c.FloorSeconds:F1} | {c.NaiveRatio:F2} |");
+        }
         return s.ToString();
 
         static void Row(StringBuilder s, int n, string path, PassResult p) =>
@@ -285,7 +355,7 @@ internal static class EmulatorWrites
     ];
 }
 
-public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, int Passes, double IdleSeconds, double Speed, string? Out)
+public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, int Passes, double IdleSeconds, double Speed, string? Out, int Converge = 30)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -301,6 +371,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, in
                 "--idle-seconds" => o with { IdleSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--speed" => o with { Speed = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => o with { Out = value },
+                "--converge" => o with { Converge = Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
             i++;
@@ -310,7 +381,9 @@ public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, in
 }
 
 public sealed record BenchReport(DateTimeOffset At, int ProcessorCount, string Runtime, int LatencyMs, double Speed, int Passes, double IdleSeconds,
-    string Setup, IReadOnlyList<SizeResult> Results);
+    string Setup, IReadOnlyList<SizeResult> Results, ConvergeResult? Converge);
+
+public sealed record ConvergeResult(int Services, double FloorSeconds, double DaemonSeconds, double DaemonRatio, double NaiveSeconds, double NaiveRatio);
 
 public sealed record SizeResult(int Services, double SetupSeconds, PassResult Daemon, PassResult Naive);
 
