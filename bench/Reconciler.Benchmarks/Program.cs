@@ -131,7 +131,8 @@ public static class Program
 
             var daemon = await MeasureAsync(host, options, () => DaemonPassAsync(platform, manifests, cloud.Time));
             var naive = await MeasureAsync(host, options, async () => { await NaivePassAsync(clients, manifests); return 0; });
-            var result = new SizeResult(n, setup.Elapsed.TotalSeconds, daemon, naive);
+            var alone = options.ProcessIdleSeconds > 0 ? await DaemonProcessAsync(host, dir, n, options, log) : null;
+            var result = new SizeResult(n, setup.Elapsed.TotalSeconds, daemon, naive, alone);
             await log.WriteLineAsync($"N={n}: daemon {daemon.CallsPerPass} calls/pass, {daemon.WallMs:F0} ms; naive {naive.CallsPerPass} calls/pass, {naive.WallMs:F0} ms");
             return result;
         }
@@ -197,6 +198,103 @@ public static class Program
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The daemon alone, as its own process: <c>reconciler run --manifests</c> on the generated folder against this
+    /// emulator (AWS_ENDPOINT_URL), resync 10 minutes so no pass falls in the window. Once every service is Synced
+    /// (its first pass done) and a settle pause has passed, the process's RSS (/proc/PID/status VmRSS) and CPU time
+    /// (/proc/PID/stat) are read over the idle window; the emulator's call counters say whether the daemon called
+    /// anything in it. Linux only (the figures come from /proc).
+    /// </summary>
+    private static async Task<ProcessResult?> DaemonProcessAsync(EmulatorHost host, string dir, int n, BenchOptions options, TextWriter log)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "reconciler.dll");
+        if (!File.Exists(dll) || !Directory.Exists("/proc/self"))
+        {
+            await log.WriteLineAsync($"N={n}: daemon process not measured ({dll} or /proc missing)");
+            return null;
+        }
+        var port = FreePort();
+        var work = Directory.CreateTempSubdirectory("reconciler-bench-work-");
+        var start = new ProcessStartInfo("dotnet", [dll, "run", "--manifests", dir, "--listen", $"127.0.0.1:{port}", "--resync", "10m",
+            "--poll-interval", "10m", "--log-format", "json", "--work-dir", work.FullName])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["AWS_ENDPOINT_URL"] = host.BaseUri.ToString();
+        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIAEMULATOR";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "emulator-secret";
+        start.Environment["CLOUD_RUN_ENDPOINT"] = host.BaseUri.ToString();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("reconciler run did not start");
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+            var synced = Stopwatch.StartNew();
+            while (await SyncedAsync(http) < n)
+            {
+                if (process.HasExited || synced.Elapsed > TimeSpan.FromMinutes(10))
+                {
+                    throw new InvalidOperationException($"N={n}: the daemon process did not report {n} services Synced within 10 minutes");
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+            await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds));
+            var calls = host.State.Calls(CallOutcome.Received).Values.SelectMany(ops => ops).Sum(op => op.Value);
+            var cpu = CpuSeconds(process.Id);
+            var window = Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(options.ProcessIdleSeconds));
+            var idleCpu = (CpuSeconds(process.Id) - cpu) / window.Elapsed.TotalSeconds;
+            var callsIdle = host.State.Calls(CallOutcome.Received).Values.SelectMany(ops => ops).Sum(op => op.Value) - calls;
+            var rss = RssMiB(process.Id);
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"N={n}: daemon process: {synced.Elapsed.TotalSeconds:F0} s to Synced, RSS {rss:F0} MiB, idle CPU {idleCpu * 100:F2} % over {options.ProcessIdleSeconds:0} s, {callsIdle} calls in the window"));
+            return new ProcessResult(rss, idleCpu * 100, options.ProcessIdleSeconds, callsIdle);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<int> SyncedAsync(HttpClient http)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(await http.GetStringAsync("status"));
+            return doc.RootElement.GetProperty("resources").EnumerateArray().Count(r => r.GetProperty("sync").GetString() == "Synced");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>utime + stime of the process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    private static double RssMiB(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0).Single();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The daemon's resync: batch observation up front, then each key observed and decided in turn. Returns the keys not InSync.</summary>
@@ -324,6 +422,19 @@ public static class Program
             Row(s, r.Services, "daemon (BeginPass + Observe/Decide)", r.Daemon);
             Row(s, r.Services, "naive (Describe 1 + DescribeTaskDefinition)", r.Naive);
         }
+        if (report.Results.Any(r => r.DaemonProcess is not null))
+        {
+            s.AppendLine();
+            s.AppendLine("The daemon alone, as its own process (`reconciler run --manifests` against this emulator), after every service is Synced:");
+            s.AppendLine();
+            s.AppendLine("| N | RSS (MiB) | idle CPU (%) | window (s) | cloud calls in the window |");
+            s.AppendLine("|---:|---:|---:|---:|---:|");
+            foreach (var r in report.Results.Where(r => r.DaemonProcess is not null))
+            {
+                var p = r.DaemonProcess!;
+                s.AppendLine(CultureInfo.InvariantCulture, $"| {r.Services} | {p.RssMiB:F0} | {p.IdleCpuPercent:F2} | {p.WindowSeconds:0} | {p.CallsInWindow} |");
+            }
+        }
         if (report.Converge is { } c)
         {
             s.AppendLine();
@@ -355,7 +466,8 @@ internal static class EmulatorWrites
     ];
 }
 
-public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, int Passes, double IdleSeconds, double Speed, string? Out, int Converge = 30)
+public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, int Passes, double IdleSeconds, double Speed, string? Out, int Converge = 30,
+    double ProcessIdleSeconds = 20)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -371,6 +483,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, in
                 "--idle-seconds" => o with { IdleSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--speed" => o with { Speed = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => o with { Out = value },
+                "--process-idle-seconds" => o with { ProcessIdleSeconds = Math.Max(0, double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--converge" => o with { Converge = Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -385,7 +498,10 @@ public sealed record BenchReport(DateTimeOffset At, int ProcessorCount, string R
 
 public sealed record ConvergeResult(int Services, double FloorSeconds, double DaemonSeconds, double DaemonRatio, double NaiveSeconds, double NaiveRatio);
 
-public sealed record SizeResult(int Services, double SetupSeconds, PassResult Daemon, PassResult Naive);
+public sealed record SizeResult(int Services, double SetupSeconds, PassResult Daemon, PassResult Naive, ProcessResult? DaemonProcess);
+
+/// <summary>The daemon as its own process, between passes: RSS, CPU share (%), the window, and the cloud calls it made in it.</summary>
+public sealed record ProcessResult(double RssMiB, double IdleCpuPercent, double WindowSeconds, int CallsInWindow);
 
 public sealed record PassResult(double CallsPerPass, SortedDictionary<string, double> CallsByOperation, double WritesPerPass, double WallMs,
     double WallMinMs, double WallMaxMs, double RssMiB, double IdleCpuMsPerSecond, int NotInSync);

@@ -24,8 +24,13 @@ public sealed class BrokenManifestScenarioTests
         var writes = world.Cloud.WriteCalls();
 
         var broken = await world.PushAsync(brokenYaml, "web v2 with a typo");
+        var loadedAt = world.Daemon.Status.Source.LastFetchAt!.Value;
+        // A reconcile that began before the broken snapshot was loaded can end after it with the old entry (at speed 600
+        // three resyncs are 150 ms of wall time, which a loaded machine can spend inside one reconcile): wait for
+        // reconciles of the broken revision's entry, three resyncs after it was loaded.
         var after = await world.Daemon.WaitForAsync(WebManifest.Name,
-            r => r.LastReconciledAt >= before.LastReconciledAt + (3 * new HarnessOptions().Resync), "three resyncs on the broken revision");
+            r => r.Message.Contains("services/web.yaml is broken", StringComparison.Ordinal) && r.LastReconciledAt >= loadedAt + (3 * new HarnessOptions().Resync),
+            "three resyncs on the broken revision, reported as broken");
 
         Assert.That(world.Cloud.WriteCalls(), Is.EqualTo(writes), "no write call reached the cloud");
         Assert.That((await world.Cloud.WebAsync()).TaskDefinition, Does.EndWith("web:1"));
