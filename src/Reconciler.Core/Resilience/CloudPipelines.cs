@@ -82,6 +82,28 @@ public sealed class CloudPipelines : IDisposable
     /// <summary>Retry and circuit breaker of one location (<paramref name="scope"/>: "" for AWS, the project for Cloud Run).</summary>
     public ResiliencePipeline For(string scope, string region) => _registry.GetPipeline(new PipelineKey(scope, region));
 
+    /// <summary>
+    /// One call through the location's pipeline, the order both clouds share: each attempt first waits for the
+    /// daemon's write budget (when given) and then the location's rate-limit bucket — a wait costs time, never a retry
+    /// attempt — and only then runs <paramref name="attempt"/> under the per-attempt timeout. The attempt is told
+    /// whether it is a retry (for telemetry).
+    /// </summary>
+    public ValueTask<T> ExecuteAsync<T>(string scope, string region, TokenBucket bucket, TokenBucket? writeBudget,
+        Func<bool, CancellationToken, Task<T>> attempt, CancellationToken ct)
+    {
+        var attempts = 0;
+        return For(scope, region).ExecuteAsync(async token =>
+        {
+            if (writeBudget is not null)
+            {
+                await writeBudget.WaitAsync(token);
+            }
+            await bucket.WaitAsync(token);
+            var retry = attempts++ > 0;
+            return await Attempt.ExecuteAsync(async t => await attempt(retry, t), token);
+        }, ct);
+    }
+
     public void Dispose() => _registry.Dispose();
 
     private static ValueTask Circuit(string provider, string region, bool open)

@@ -40,21 +40,11 @@ internal sealed class CloudRunCallPolicy(CloudRunCallOptions options, CloudPipel
     {
         var buckets = _locations.GetOrAdd((project, region), _ => new Buckets(options, time));
         var bucket = kind == CallKind.Write ? buckets.Writes : buckets.Reads;
+        var budget = kind == CallKind.Write ? options.WriteBudget : null;
         using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
-        var attempts = 0;
         try
         {
-            return await pipelines.For(project, region).ExecuteAsync(async token =>
-            {
-                // The daemon's write budget first; waiting for it is not a failure and costs no retry attempt.
-                if (kind == CallKind.Write && options.WriteBudget is { } budget)
-                {
-                    await budget.WaitAsync(token);
-                }
-                await bucket.WaitAsync(token);
-                var retry = attempts++ > 0;
-                return await pipelines.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
-            }, ct);
+            return await pipelines.ExecuteAsync(project, region, bucket, budget, (retry, t) => MeasuredAsync(operation, call, retry, t), ct);
         }
         catch (Exception ex) when (span is not null && Failed(span, ex))
         {

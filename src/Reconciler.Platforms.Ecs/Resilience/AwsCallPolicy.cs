@@ -44,24 +44,11 @@ public sealed class AwsCallPolicy(AwsCallOptions options, CloudPipelines pipelin
     {
         var buckets = _regions.GetOrAdd(region, _ => new Buckets(options, time));
         var bucket = callClass == AwsCallClass.Registration ? buckets.Registrations : buckets.Calls;
-        var write = WriteOperations.Contains(operation);
+        var budget = WriteOperations.Contains(operation) ? options.WriteBudget : null;
         using var span = CloudApiTelemetry.StartCall(Provider, operation, region);
-        var attempts = 0;
         try
         {
-            return await pipelines.For("", region).ExecuteAsync(
-                async token =>
-                {
-                    // A wait for the daemon's write budget is not a failure: it costs no retry attempt, only time.
-                    if (write && options.WriteBudget is { } budget)
-                    {
-                        await budget.WaitAsync(token);
-                    }
-                    await bucket.WaitAsync(token);
-                    var retry = attempts++ > 0;
-                    return await pipelines.Attempt.ExecuteAsync(async t => await MeasuredAsync(operation, call, retry, t), token);
-                },
-                ct);
+            return await pipelines.ExecuteAsync("", region, bucket, budget, (retry, t) => MeasuredAsync(operation, call, retry, t), ct);
         }
         catch (Exception ex) when (span is not null && Failed(span, ex))
         {
