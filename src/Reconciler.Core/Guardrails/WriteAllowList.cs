@@ -1,11 +1,13 @@
 using Reconciler.Core.Model;
+using Reconciler.Core.Seams;
 
 namespace Reconciler.Core.Guardrails;
 
 /// <summary>
 /// The accounts, regions, clusters and projects the daemon may write to (<c>--allow-aws-accounts</c>, ...). An empty
-/// list for a scope allows every value; a resource outside a non-empty list is refused before any write. Pure: the
-/// engine asks the platform for the resource's <see cref="WriteLocation"/> and this says yes or why not.
+/// list for a scope allows every value; a resource outside a non-empty list is refused before any write.
+/// <see cref="Refusal"/> is pure (a <see cref="WriteLocation"/> in, yes or why not out); <see cref="RefusalAsync"/>
+/// first asks the platform for the location — the one path <c>run</c>, <c>apply</c> and <c>diff</c> share.
 /// </summary>
 public sealed class WriteAllowList
 {
@@ -33,6 +35,13 @@ public sealed class WriteAllowList
         WriteScope.GcpRegion => "--allow-gcp-regions",
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
     };
+
+    /// <summary>
+    /// Null when <paramref name="platform"/> may write where <paramref name="manifest"/> lives; else the reason. The
+    /// platform is asked for the location only when something is restricted (reading the AWS account costs a call).
+    /// </summary>
+    public async Task<string?> RefusalAsync(IPlatform platform, ResourceManifest manifest, CancellationToken ct) =>
+        AllowsEverything ? null : Refusal(manifest.Key, await platform.LocateAsync(manifest, Restricted, ct));
 
     /// <summary>Null when every restricted scope that applies to <paramref name="location"/> allows it; else the reason, naming each violation.</summary>
     public string? Refusal(ResourceKey key, WriteLocation location)

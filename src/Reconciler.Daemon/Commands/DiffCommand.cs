@@ -68,8 +68,7 @@ internal static class DiffCommand
                 differs |= !decision.Plan.IsEmpty || decision is Decision.Stalled;
                 await stdout.WriteAsync(DiffReport.Render(manifest.Key, decision));
                 // The plan is shown as it is; apply and run would refuse it before any write.
-                if (!decision.Plan.IsEmpty && !allowList.AllowsEverything
-                    && allowList.Refusal(manifest.Key, await platform.LocateAsync(manifest, allowList.Restricted, ct)) is { } refusal)
+                if (!decision.Plan.IsEmpty && await allowList.RefusalAsync(platform, manifest, ct) is { } refusal)
                 {
                     await stdout.WriteLineAsync($"  refused: {refusal}");
                 }

@@ -161,7 +161,7 @@ public sealed class ResourceReconciler(
         var decision = record.Orphan ? platform.Decider.DecideOrphan(observation) : platform.Decider.Decide(observation, context);
         record.Decision = decision;
         record.Health = decision.Health;
-        if (!decision.Plan.IsEmpty && await WriteRefusalAsync(platform, manifest, ct) is { } writeRefusal)
+        if (!decision.Plan.IsEmpty && await options.WriteAllowList.RefusalAsync(platform, manifest, ct) is { } writeRefusal)
         {
             // Outside the allow-list: the plan is not executed, not one write call (reading was fine).
             log.LogWarning("{Resource}: {Refusal}", manifest.Key, writeRefusal);
@@ -177,18 +177,6 @@ public sealed class ResourceReconciler(
             return await VerifyAsync(platform, watch, run, entry, record, ct);
         }
         return Outcome(decision);
-    }
-
-    /// <summary>Null when the allow-list lets this daemon write where <paramref name="manifest"/> lives (or restricts nothing).</summary>
-    private async Task<string?> WriteRefusalAsync(IPlatform platform, ResourceManifest manifest, CancellationToken ct)
-    {
-        var allowList = options.WriteAllowList;
-        if (allowList.AllowsEverything)
-        {
-            return null;
-        }
-        var location = await platform.LocateAsync(manifest, allowList.Restricted, ct);
-        return allowList.Refusal(manifest.Key, location);
     }
 
     /// <summary>
