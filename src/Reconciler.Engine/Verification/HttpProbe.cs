@@ -27,7 +27,8 @@ internal static class HttpProbe
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.UserAgent.Add(new ProductInfoHeaderValue("reconciler-verify", "1"));
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            var body = await ReadCappedAsync(response.Content, linked.Token);
+            var (bytes, _) = await BoundedBody.ReadAsync(response.Content, MaxBodyBytes, linked.Token);
+            var body = Encoding.UTF8.GetString(bytes);
             var status = (int)response.StatusCode;
             var seen = string.Create(CultureInfo.InvariantCulture, $"status {status}, body: {Excerpt(body)}");
             if (!check.EffectiveStatus.Contains(status))
@@ -52,20 +53,6 @@ internal static class HttpProbe
         {
             return new CheckOutcome(CheckResult.Fail, $"request failed: {ex.Message}");
         }
-    }
-
-    /// <summary>At most <see cref="MaxBodyBytes"/> of the body: a health endpoint that streams forever cannot exhaust memory.</summary>
-    private static async Task<string> ReadCappedAsync(HttpContent content, CancellationToken ct)
-    {
-        await using var stream = await content.ReadAsStreamAsync(ct);
-        var buffer = new byte[MaxBodyBytes];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), ct)) > 0)
-        {
-            read += n;
-        }
-        return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
     private static string Excerpt(string body)

@@ -33,12 +33,15 @@ internal static class PrometheusQuery
             {
                 return new CheckOutcome(CheckResult.Inconclusive, $"Prometheus answered {(int)response.StatusCode}");
             }
-            if (response.Content.Headers.ContentLength > MaxBodyBytes)
+            // The cap holds for a chunked answer too (no Content-Length), not only for one that announces its size.
+            var (bytes, truncated) = response.Content.Headers.ContentLength > MaxBodyBytes
+                ? (default, true)
+                : await BoundedBody.ReadAsync(response.Content, MaxBodyBytes, linked.Token);
+            if (truncated)
             {
                 return new CheckOutcome(CheckResult.Fail, "the query's answer is larger than 256 KiB; aggregate it to one value (e.g. sum(...))");
             }
-            await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: linked.Token);
+            using var json = JsonDocument.Parse(bytes);
             return Judge(json.RootElement, condition);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)

@@ -121,4 +121,16 @@ public sealed class VerificationRunnerTests
         await RunOnce(new HttpCheckSpec("readiness", Url("health")));
         Assert.That(seen, Is.EqualTo(new[] { (1L, "kind=EcsService,check=readiness,result=fail") }));
     }
+
+    [TestCase(1_000, CheckResult.Pass, "value 0.001 < 0.01", TestName = "A small chunked Prometheus answer is judged")]
+    [TestCase(300_000, CheckResult.Fail, "the query's answer is larger than 256 KiB; aggregate it to one value (e.g. sum(...))",
+        TestName = "A chunked Prometheus answer larger than 256 KiB fails without being read whole")]
+    public async Task A_Prometheus_answer_is_bounded_even_without_a_Content_Length(int padding, CheckResult result, string evidence)
+    {
+        // Kestrel's WriteAsync without a length answers chunked: only the reader's own cap can hold the size.
+        endpoint.Body = "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[0,\"0.001\"]},\"pad\":\"" + new string('x', padding) + "\"}";
+        var check = new PrometheusCheckSpec("error-rate", "sum(rate(x[5m]))", "< 0.01");
+        var outcome = await PrometheusQuery.QueryAsync(http, endpoint.BaseUri.ToString(), check, Start, TimeProvider.System, CancellationToken.None);
+        Assert.That(outcome, Is.EqualTo(new CheckOutcome(result, evidence)));
+    }
 }
