@@ -88,7 +88,8 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
     {
         var entries = _pass.Begin();
         var active = manifests.OfType<EcsServiceManifest>().Where(m => !m.SyncPolicy.Suspended).ToList();
-        await _ssm.BeginAsync(active, region => clients.For(region).Ssm, policy, ct);
+        // The SSM reads and the service describes of a pass are independent: they run side by side.
+        var parameters = _ssm.BeginAsync(active, region => clients.For(region).Ssm, policy, ct);
         var chunks = active
             .GroupBy(m => (m.Spec.Region, m.Spec.Cluster))
             .SelectMany(g => g.DistinctBy(m => m.Metadata.Name).Chunk(DescribeServicesBatcher.MaxNames))
@@ -114,6 +115,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
                     entries[manifest.Key] = new PassObservations.Entry(region, cluster, generations[manifest.Key], found.GetValueOrDefault(manifest.Metadata.Name));
                 }
             });
+        await parameters;
     }
 
     private async Task<Api.Service?> DescribeServiceAsync(EcsServiceManifest manifest, Api.IEcsApi ecs, CancellationToken ct)
