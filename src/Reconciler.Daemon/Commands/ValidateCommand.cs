@@ -72,23 +72,27 @@ internal static class ValidateCommand
 
     private static void WriteJson(LoadResult result, TextWriter stdout)
     {
-        var document = new
-        {
-            diagnostics = result.Diagnostics.Select(d => new
-            {
-                severity = d.Severity == Severity.Error ? "error" : "warning",
-                code = d.Code,
-                message = d.Message,
-                file = d.Location.File,
-                line = d.Location.Line,
-                column = d.Location.Column,
-                field = d.FieldPath,
-            }),
-            errors = result.ErrorCount,
-            warnings = result.WarningCount,
-        };
-        stdout.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var document = new JsonReport(
+            [.. result.Diagnostics.Select(d => new JsonDiagnostic(
+                d.Severity == Severity.Error ? "error" : "warning", d.Code, d.Message, d.Location.File, d.Location.Line, d.Location.Column, d.FieldPath))],
+            result.ErrorCount,
+            result.WarningCount);
+        stdout.WriteLine(JsonSerializer.Serialize(document, ReportJson.GetTypeInfo(typeof(JsonReport))!));
     }
+
+    /// <summary>camelCase, indented, non-ASCII file names and messages left readable; types from <see cref="Http.DaemonJsonContext"/>.</summary>
+    private static readonly JsonSerializerOptions ReportJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = Http.DaemonJsonContext.Default,
+    };
+
+    /// <summary>What <c>validate --json</c> prints.</summary>
+    internal sealed record JsonReport(IReadOnlyList<JsonDiagnostic> Diagnostics, int Errors, int Warnings);
+
+    internal sealed record JsonDiagnostic(string Severity, string Code, string Message, string File, int Line, int Column, string? Field);
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -97,6 +97,8 @@ internal static class DaemonHost
             sp.GetRequiredService<ILogger<ResourceReconciler>>(), TimeProvider.System));
         services.AddSingleton<ReconcileController>();
         services.AddHostedService(sp => sp.GetRequiredService<ReconcileController>());
+        // Memory is given back in wall time, after a burst of work, whatever the cloud's clock.
+        services.AddHostedService(sp => new IdleMemoryTrim(() => sp.GetRequiredService<WorkQueue<ResourceKey>>().Pending == 0, TimeProvider.System));
 
         var app = builder.Build();
         if (cloud.Emulator is { } emulator)

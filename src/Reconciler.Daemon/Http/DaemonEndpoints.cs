@@ -29,8 +29,7 @@ internal static class DaemonEndpoints
             ? Results.Text("ready\n")
             : Results.Text($"not ready: {(sp.GetRequiredService<IDesiredStateSource>() as ISourceHealth)?.Staleness ?? "source not fetched yet or loop not running"}\n", statusCode: 503));
         var guard = Guard(app, settings);
-        app.MapGet("/status", () => Results.Text(
-            JsonSerializer.Serialize(StatusDocument.From(sp.GetRequiredService<StatusStore>()), StatusDocument.Json), "application/json"))
+        app.MapGet("/status", () => new StatusJsonResult(StatusDocument.From(sp.GetRequiredService<StatusStore>())))
             .Guarded(guard, EndpointAccess.Status);
         app.MapGet("/", () => Results.Content(
             StatusPage.Render(StatusDocument.From(sp.GetRequiredService<StatusStore>()), sp.GetRequiredService<TimeProvider>().GetUtcNow()),

@@ -7,11 +7,8 @@ namespace Reconciler.Daemon.Http;
 /// <summary>The JSON served on <c>/status</c> and read back by <c>reconciler status</c>.</summary>
 internal sealed record StatusDocument(SourceDocument Source, IReadOnlyList<ResourceDocument> Resources, ShardDocument? Shard = null)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>Web defaults, indented, nulls left out (<see cref="DaemonJsonContext"/>).</summary>
+    public static JsonSerializerOptions Json => DaemonJsonContext.Default.Options;
 
     public static StatusDocument From(StatusStore store) => new(
         new SourceDocument(store.Source.Description, store.Source.Revision, store.Source.LastFetchAt, store.Source.FetchError, store.Source.ManifestErrors),

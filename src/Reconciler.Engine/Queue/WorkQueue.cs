@@ -42,6 +42,18 @@ public sealed class WorkQueue<TKey> : IWorkQueue<TKey>, IDisposable
         }
     }
 
+    /// <summary>Keys waiting or being processed: 0 means no reconcile is queued or running.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (gate)
+            {
+                return queue.Count + processing.Count;
+            }
+        }
+    }
+
     /// <summary>Told, under the queue's lock, how long each key handed out waited since it was added (metrics).</summary>
     public Action<TimeSpan>? HandedOut { get; set; }
 
