@@ -42,7 +42,7 @@ public static class Program
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 60 --out artifacts/bench.json");
+            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 60 --process-idle-seconds 20 --converge 30 [--aot artifacts/aot/reconciler] --out artifacts/bench.json");
             return 2;
         }
         var report = await RunAsync(options, Console.Out);
@@ -131,7 +131,18 @@ public static class Program
 
             var daemon = await MeasureAsync(host, options, () => DaemonPassAsync(platform, manifests, cloud.Time));
             var naive = await MeasureAsync(host, options, async () => { await NaivePassAsync(clients, manifests); return 0; });
-            var alone = options.ProcessIdleSeconds > 0 ? await DaemonProcessAsync(host, dir, n, options, log) : null;
+            var alone = new List<ProcessResult>();
+            if (options.ProcessIdleSeconds > 0)
+            {
+                // One after the other, so neither's first pass runs in the other's idle window.
+                foreach (var binary in DaemonBinaries(options))
+                {
+                    if (await DaemonProcessAsync(host, dir, n, binary, options, log) is { } measured)
+                    {
+                        alone.Add(measured);
+                    }
+                }
+            }
             var result = new SizeResult(n, setup.Elapsed.TotalSeconds, daemon, naive, alone);
             await log.WriteLineAsync($"N={n}: daemon {daemon.CallsPerPass} calls/pass, {daemon.WallMs:F0} ms; naive {naive.CallsPerPass} calls/pass, {naive.WallMs:F0} ms");
             return result;
@@ -207,18 +218,36 @@ public static class Program
     /// (/proc/PID/stat) are read over the idle window; the emulator's call counters say whether the daemon called
     /// anything in it. Linux only (the figures come from /proc).
     /// </summary>
-    private static async Task<ProcessResult?> DaemonProcessAsync(EmulatorHost host, string dir, int n, BenchOptions options, TextWriter log)
+    /// <summary>
+    /// The daemon builds measured as their own process: the JIT build beside the benchmark (<c>dotnet reconciler.dll</c>)
+    /// and, with <c>--aot PATH</c>, the Native AOT executable the container image ships (docs/architecture.md, "Footprint").
+    /// </summary>
+    private static IEnumerable<DaemonBinary> DaemonBinaries(BenchOptions options)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "reconciler.dll");
-        if (!File.Exists(dll) || !Directory.Exists("/proc/self"))
+        yield return new DaemonBinary("JIT (dotnet reconciler.dll)", "dotnet", Path.Combine(AppContext.BaseDirectory, "reconciler.dll"));
+        if (options.Aot is { } aot)
         {
-            await log.WriteLineAsync($"N={n}: daemon process not measured ({dll} or /proc missing)");
+            yield return new DaemonBinary("Native AOT (the image's /app/reconciler)", Path.GetFullPath(aot), null);
+        }
+    }
+
+    private sealed record DaemonBinary(string Build, string Executable, string? Dll)
+    {
+        public string File => Dll ?? Executable;
+    }
+
+    private static async Task<ProcessResult?> DaemonProcessAsync(EmulatorHost host, string dir, int n, DaemonBinary binary, BenchOptions options, TextWriter log)
+    {
+        if (!File.Exists(binary.File) || !Directory.Exists("/proc/self"))
+        {
+            await log.WriteLineAsync($"N={n}: {binary.Build} not measured ({binary.File} or /proc missing)");
             return null;
         }
         var port = FreePort();
         var work = Directory.CreateTempSubdirectory("reconciler-bench-work-");
-        var start = new ProcessStartInfo("dotnet", [dll, "run", "--manifests", dir, "--listen", $"127.0.0.1:{port}", "--resync", "10m",
-            "--poll-interval", "10m", "--log-format", "json", "--work-dir", work.FullName])
+        string[] arguments = ["run", "--manifests", dir, "--listen", $"127.0.0.1:{port}", "--resync", "10m",
+            "--poll-interval", "10m", "--log-format", "json", "--work-dir", work.FullName];
+        var start = new ProcessStartInfo(binary.Executable, binary.Dll is null ? arguments : [binary.Dll, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -238,7 +267,7 @@ public static class Program
             {
                 if (process.HasExited || synced.Elapsed > TimeSpan.FromMinutes(10))
                 {
-                    throw new InvalidOperationException($"N={n}: the daemon process did not report {n} services Synced within 10 minutes");
+                    throw new InvalidOperationException($"N={n}: {binary.Build} did not report {n} services Synced within 10 minutes (exited: {process.HasExited})");
                 }
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
@@ -249,10 +278,11 @@ public static class Program
             await Task.Delay(TimeSpan.FromSeconds(options.ProcessIdleSeconds));
             var idleCpu = (CpuSeconds(process.Id) - cpu) / window.Elapsed.TotalSeconds;
             var callsIdle = host.State.Calls(CallOutcome.Received).Values.SelectMany(ops => ops).Sum(op => op.Value) - calls;
-            var rss = RssMiB(process.Id);
+            var memory = Memory(process.Id);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"N={n}: daemon process: {synced.Elapsed.TotalSeconds:F0} s to Synced, RSS {rss:F0} MiB, idle CPU {idleCpu * 100:F2} % over {options.ProcessIdleSeconds:0} s, {callsIdle} calls in the window"));
-            return new ProcessResult(rss, idleCpu * 100, options.ProcessIdleSeconds, callsIdle);
+                $"N={n}: {binary.Build}: {synced.Elapsed.TotalSeconds:F0} s to Synced, RSS {memory.Rss:F0} MiB (anon {memory.Anon:F0}, file {memory.File:F0}, shmem {memory.Shmem:F0}), idle CPU {idleCpu * 100:F2} % over {options.ProcessIdleSeconds:0} s, {callsIdle} calls in the window"));
+            return new ProcessResult(binary.Build, memory.Rss, memory.Anon, memory.File, memory.Shmem, idleCpu * 100, options.ProcessIdleSeconds, callsIdle,
+                synced.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -286,9 +316,15 @@ public static class Program
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private static double RssMiB(int pid) =>
-        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0).Single();
+    /// <summary>VmRSS and its parts from /proc/PID/status: anonymous (heaps), file-backed (mapped binaries), shared memory (the JIT's code).</summary>
+    private static (double Rss, double Anon, double File, double Shmem) Memory(int pid)
+    {
+        var kib = File.ReadLines($"/proc/{pid}/status")
+            .Select(l => l.Split(':', 2))
+            .Where(p => p.Length == 2 && p[0] is "VmRSS" or "RssAnon" or "RssFile" or "RssShmem")
+            .ToDictionary(p => p[0], p => long.Parse(p[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0);
+        return (kib["VmRSS"], kib["RssAnon"], kib["RssFile"], kib["RssShmem"]);
+    }
 
     private static int FreePort()
     {
@@ -422,17 +458,20 @@ public static class Program
             Row(s, r.Services, "daemon (BeginPass + Observe/Decide)", r.Daemon);
             Row(s, r.Services, "naive (Describe 1 + DescribeTaskDefinition)", r.Naive);
         }
-        if (report.Results.Any(r => r.DaemonProcess is not null))
+        if (report.Results.Any(r => r.DaemonProcesses.Count > 0))
         {
             s.AppendLine();
             s.AppendLine("The daemon alone, as its own process (`reconciler run --manifests` against this emulator), after every service is Synced:");
             s.AppendLine();
-            s.AppendLine("| N | RSS (MiB) | idle CPU (%) | window (s) | cloud calls in the window |");
-            s.AppendLine("|---:|---:|---:|---:|---:|");
-            foreach (var r in report.Results.Where(r => r.DaemonProcess is not null))
+            s.AppendLine("| N | build | RSS (MiB) | anon / file / shmem (MiB) | idle CPU (%) | window (s) | cloud calls in the window | first pass to Synced (s) |");
+            s.AppendLine("|---:|---|---:|---|---:|---:|---:|---:|");
+            foreach (var r in report.Results)
             {
-                var p = r.DaemonProcess!;
-                s.AppendLine(CultureInfo.InvariantCulture, $"| {r.Services} | {p.RssMiB:F0} | {p.IdleCpuPercent:F2} | {p.WindowSeconds:0} | {p.CallsInWindow} |");
+                foreach (var p in r.DaemonProcesses)
+                {
+                    s.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {r.Services} | {p.Build} | {p.RssMiB:F0} | {p.AnonMiB:F0} / {p.FileMiB:F0} / {p.ShmemMiB:F0} | {p.IdleCpuPercent:F2} | {p.WindowSeconds:0} | {p.CallsInWindow} | {p.SecondsToSynced:F0} |");
+                }
             }
         }
         if (report.Converge is { } c)
@@ -467,7 +506,7 @@ internal static class EmulatorWrites
 }
 
 public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, int Passes, double IdleSeconds, double Speed, string? Out, int Converge = 30,
-    double ProcessIdleSeconds = 20)
+    double ProcessIdleSeconds = 20, string? Aot = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -484,6 +523,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, in
                 "--speed" => o with { Speed = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => o with { Out = value },
                 "--process-idle-seconds" => o with { ProcessIdleSeconds = Math.Max(0, double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--aot" => o with { Aot = value },
                 "--converge" => o with { Converge = Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -498,10 +538,14 @@ public sealed record BenchReport(DateTimeOffset At, int ProcessorCount, string R
 
 public sealed record ConvergeResult(int Services, double FloorSeconds, double DaemonSeconds, double DaemonRatio, double NaiveSeconds, double NaiveRatio);
 
-public sealed record SizeResult(int Services, double SetupSeconds, PassResult Daemon, PassResult Naive, ProcessResult? DaemonProcess);
+public sealed record SizeResult(int Services, double SetupSeconds, PassResult Daemon, PassResult Naive, IReadOnlyList<ProcessResult> DaemonProcesses);
 
-/// <summary>The daemon as its own process, between passes: RSS, CPU share (%), the window, and the cloud calls it made in it.</summary>
-public sealed record ProcessResult(double RssMiB, double IdleCpuPercent, double WindowSeconds, int CallsInWindow);
+/// <summary>
+/// One daemon build as its own process, between passes: RSS and its parts (MiB), CPU share (%), the window, the cloud
+/// calls it made in it, and how long its first pass took to report every service Synced.
+/// </summary>
+public sealed record ProcessResult(string Build, double RssMiB, double AnonMiB, double FileMiB, double ShmemMiB, double IdleCpuPercent, double WindowSeconds,
+    int CallsInWindow, double SecondsToSynced);
 
 public sealed record PassResult(double CallsPerPass, SortedDictionary<string, double> CallsByOperation, double WritesPerPass, double WallMs,
     double WallMinMs, double WallMaxMs, double RssMiB, double IdleCpuMsPerSecond, int NotInSync);
