@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Reconciler.Platforms.Ecs.Tests.Wire.Support;
@@ -6,13 +5,14 @@ using Reconciler.Platforms.Ecs.Wire;
 using Reconciler.Platforms.Ecs.Wire.Auth;
 using Reconciler.Platforms.Ecs.Wire.Ecs;
 using Reconciler.Platforms.Ecs.Wire.Errors;
+using Reconciler.Testing.Http;
 
 namespace Reconciler.Platforms.Ecs.Tests.Wire.Ecs;
 
 /// <summary>
 /// How the ECS client reads a successful answer: streamed from the connection (never buffered whole), an empty body
 /// as an empty response, a broken or stalled body as a retryable transport error, a bad one without its payload.
-/// The transport here behaves like SocketsHttpHandler's: the body is a non-seekable stream handed out in chunks.
+/// The transport (<see cref="StreamedAnswerHandler"/>) hands the body out like a connection and refuses to be buffered whole.
 /// </summary>
 public sealed class ResponseBodyTests
 {
@@ -24,7 +24,7 @@ public sealed class ResponseBodyTests
         var names = Enumerable.Range(0, 3000).Select(i => $"service-{i:0000}").ToList();
         var json = "{\"services\":[" + string.Join(",", names.Select(n =>
             $$"""{"serviceName":"{{n}}","serviceArn":"arn:aws:ecs:eu-west-1:123456789012:service/prod/{{n}}","status":"ACTIVE"}""")) + "]}";
-        var ecs = Client(new ConnectionBody(Encoding.UTF8.GetBytes(json)));
+        var ecs = Client(new StreamedAnswerHandler(Encoding.UTF8.GetBytes(json)));
 
         var response = await ecs.DescribeServicesAsync(Request);
 
@@ -38,7 +38,7 @@ public sealed class ResponseBodyTests
     [Test]
     public async Task An_empty_body_sent_without_a_length_is_an_empty_response()
     {
-        var ecs = Client(new ConnectionBody([]));
+        var ecs = Client(new StreamedAnswerHandler([]));
 
         var response = await ecs.DescribeServicesAsync(Request);
 
@@ -52,7 +52,7 @@ public sealed class ResponseBodyTests
     [Test]
     public void An_answer_cut_off_mid_body_is_a_retryable_transport_error()
     {
-        var ecs = Client(new ConnectionBody(Encoding.UTF8.GetBytes("""{"services":[{"serviceName":"web","status":"ACT"""), then: Then.Fail));
+        var ecs = Client(new StreamedAnswerHandler(Encoding.UTF8.GetBytes("""{"services":[{"serviceName":"web","status":"ACT"""), BodyEnd.Fail));
 
         var error = Assert.ThrowsAsync<AwsTransportException>(() => ecs.DescribeServicesAsync(Request))!;
 
@@ -67,7 +67,7 @@ public sealed class ResponseBodyTests
     [Test]
     public void A_body_that_stalls_past_the_client_timeout_is_a_retryable_timeout()
     {
-        var ecs = Client(new ConnectionBody(Encoding.UTF8.GetBytes("""{"services":["""), then: Then.Stall), TimeSpan.FromMilliseconds(300));
+        var ecs = Client(new StreamedAnswerHandler(Encoding.UTF8.GetBytes("""{"services":["""), BodyEnd.Stall), TimeSpan.FromMilliseconds(300));
 
         var error = Assert.ThrowsAsync<AwsTransportException>(() => ecs.DescribeServicesAsync(Request))!;
 
@@ -81,7 +81,7 @@ public sealed class ResponseBodyTests
     [Test]
     public void A_body_that_ends_inside_the_json_is_a_malformed_response_that_quotes_none_of_it()
     {
-        var ecs = Client(new ConnectionBody(Encoding.UTF8.GetBytes("""{"services":[{"serviceName":"db-password-hunter2"""), then: Then.End));
+        var ecs = Client(new StreamedAnswerHandler(Encoding.UTF8.GetBytes("""{"services":[{"serviceName":"db-password-hunter2"""), BodyEnd.End));
 
         var error = Assert.ThrowsAsync<AwsApiException>(() => ecs.DescribeServicesAsync(Request))!;
 
@@ -99,85 +99,15 @@ public sealed class ResponseBodyTests
     public void Cancellation_by_the_caller_while_the_body_arrives_stays_a_cancellation()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var ecs = Client(new ConnectionBody(Encoding.UTF8.GetBytes("""{"services":["""), then: Then.Stall));
+        var ecs = Client(new StreamedAnswerHandler(Encoding.UTF8.GetBytes("""{"services":["""), BodyEnd.Stall));
 
         Assert.CatchAsync<OperationCanceledException>(() => ecs.DescribeServicesAsync(Request, cts.Token));
     }
 
-    private static EcsApiClient Client(ConnectionBody body, TimeSpan? timeout = null)
+    private static EcsApiClient Client(StreamedAnswerHandler answer, TimeSpan? timeout = null)
     {
-        var http = new HttpClient(new AnsweringHandler(body)) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(answer) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         var endpoint = AwsServiceEndpoint.Ecs(AwsEndpointResolver.Fixed(new Uri("http://127.0.0.1:4566/")), TestClients.Region);
         return new EcsApiClient(new AwsJsonClient(http, endpoint, new StaticCredentialsSource(TestClients.Credentials), new FakeTimeProvider(TestClients.Now)));
-    }
-
-    private enum Then { End, Fail, Stall }
-
-    private sealed class AnsweringHandler(ConnectionBody body) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = body.Open() });
-    }
-
-    /// <summary>A response body as a connection hands it out: no length, read in small chunks, and it cannot be rewound.</summary>
-    private sealed class ConnectionBody(byte[] bytes, Then then = Then.End)
-    {
-        public HttpContent Open() => new Content(new ChunkStream(bytes, then));
-
-        private sealed class Content(Stream stream) : HttpContent
-        {
-            // Buffering the whole body would go through here; reading it as it arrives goes through the stream.
-            protected override Task SerializeToStreamAsync(Stream target, TransportContext? context) =>
-                throw new InvalidOperationException("the answer was buffered whole instead of read as it arrives");
-
-            protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(stream);
-
-            protected override bool TryComputeLength(out long length)
-            {
-                length = 0;
-                return false;
-            }
-        }
-
-        private sealed class ChunkStream(byte[] bytes, Then then) : Stream
-        {
-            private int _position;
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            {
-                if (_position < bytes.Length)
-                {
-                    var n = Math.Min(Math.Min(buffer.Length, 1024), bytes.Length - _position);
-                    bytes.AsMemory(_position, n).CopyTo(buffer);
-                    _position += n;
-                    return n;
-                }
-                switch (then)
-                {
-                    case Then.Fail:
-                        throw new IOException("The response ended prematurely.");
-                    case Then.Stall:
-                        await Task.Delay(TimeSpan.FromSeconds(20), cancellationToken);
-                        throw new AssertionException("the stalled body was still being waited for after 20 s");
-                    default:
-                        return 0;
-                }
-            }
-
-            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-                ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-            public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        }
     }
 }
