@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Reconciler.Core.CloudRun;
 using Reconciler.Core.Ecs;
 
@@ -10,7 +12,7 @@ namespace Reconciler.Core.Fingerprints;
 /// processes, so it can live in a tag (<see cref="TagKeys.Fingerprint"/>) and be compared after a restart.
 /// Values must be resolved first; an unresolved <c>{ssm: ...}</c> throws <see cref="InvalidOperationException"/>.
 /// </summary>
-public static class SpecFingerprint
+public static partial class SpecFingerprint
 {
     /// <summary>The task definition (normalized first, so "arm64" and "ARM64" are the same template).</summary>
     public static string Of(EcsTaskDefinitionSpec spec) =>
@@ -27,14 +29,10 @@ public static class SpecFingerprint
     public static string OfService(EcsServiceSpec spec)
     {
         var normalized = EcsDesiredNormalizer.Normalize(spec);
-        var json = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            schema = "reconciler.io/ecs-service/v1",
-            taskDefinition = Of(normalized.TaskDefinition),
-            normalized.DesiredCount,
-            normalized.Service,
-            normalized.Deployment,
-        });
+        var json = JsonSerializer.Serialize(
+            new EcsServiceDocument("reconciler.io/ecs-service/v1", Of(normalized.TaskDefinition),
+                normalized.DesiredCount, normalized.Service, normalized.Deployment),
+            FingerprintJson.Default.EcsServiceDocument);
         return Hash(json);
     }
 
@@ -45,14 +43,14 @@ public static class SpecFingerprint
     /// </summary>
     public static string OfService(CloudRunServiceSpec spec)
     {
-        var json = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            schema = "reconciler.io/cloud-run-service/v1",
-            template = Of(spec),
-            ingress = spec.Ingress,
-            labels = spec.Labels?.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new[] { kv.Key, kv.Value }).ToArray(),
-            traffic = spec.Traffic?.Select(t => new { t.Percent, t.Latest, t.Revision, t.Tag }).ToArray(),
-        });
+        var json = JsonSerializer.Serialize(
+            new CloudRunServiceDocument(
+                "reconciler.io/cloud-run-service/v1",
+                Of(spec),
+                spec.Ingress,
+                spec.Labels?.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new[] { kv.Key, kv.Value }).ToArray(),
+                spec.Traffic?.Select(t => new TrafficEntry(t.Percent, t.Latest, t.Revision, t.Tag)).ToArray()),
+            FingerprintJson.Default.CloudRunServiceDocument);
         return Hash(json);
     }
 
@@ -62,4 +60,29 @@ public static class SpecFingerprint
 
     private static string Hash(string canonicalJson) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
+
+    // The service documents below are written exactly as the anonymous types they replace were (member names, order,
+    // nulls written, default encoder), so the fingerprints already in the cloud stay valid. They are source-generated
+    // (no reflection) so the daemon can run as a Native AOT binary. ServiceFingerprintPinTests pins the values.
+
+    private sealed record EcsServiceDocument(
+        [property: JsonPropertyName("schema")] string Schema,
+        [property: JsonPropertyName("taskDefinition")] string TaskDefinition,
+        int? DesiredCount,
+        EcsServiceSettings? Service,
+        EcsDeploymentSpec? Deployment);
+
+    private sealed record CloudRunServiceDocument(
+        [property: JsonPropertyName("schema")] string Schema,
+        [property: JsonPropertyName("template")] string Template,
+        [property: JsonPropertyName("ingress")] string? Ingress,
+        [property: JsonPropertyName("labels")] string[][]? Labels,
+        [property: JsonPropertyName("traffic")] TrafficEntry[]? Traffic);
+
+    private sealed record TrafficEntry(int Percent, bool? Latest, string? Revision, string? Tag);
+
+    [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
+    [JsonSerializable(typeof(EcsServiceDocument))]
+    [JsonSerializable(typeof(CloudRunServiceDocument))]
+    private sealed partial class FingerprintJson : JsonSerializerContext;
 }

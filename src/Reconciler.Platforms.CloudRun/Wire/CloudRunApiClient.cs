@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Reconciler.Platforms.CloudRun.Wire.Auth;
 using Reconciler.Platforms.CloudRun.Wire.Errors;
 using Reconciler.Platforms.CloudRun.Wire.Model;
@@ -63,23 +65,48 @@ internal sealed class CloudRunApiClient(HttpClient http, CloudRunEndpoint endpoi
         using var request = new HttpRequestMessage(method, Url(path, query));
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), RunJson.Options));
+            // By the runtime type, as before: the context (RunJsonContext) has a contract for every body we send.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, RunJson.Options.GetTypeInfo(body.GetType())));
             request.Content.Headers.ContentType = Json;
         }
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(ct).ConfigureAwait(false));
-        using var response = await SendOrThrowAsync(request, operation, ct).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        // The answer is streamed (a large list is not copied into one big array), so the client's timeout, which then
+        // covers only the headers, is applied to the whole exchange here.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(http.Timeout);
+        using var response = await OrTransportErrorAsync(operation,
+            token => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token), deadline.Token, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
+            var bytes = await OrTransportErrorAsync(operation, response.Content.ReadAsByteArrayAsync, deadline.Token, ct).ConfigureAwait(false);
             throw RunErrorParser.Parse(operation, (int)response.StatusCode, bytes);
         }
+        return await OrTransportErrorAsync(operation, token => DeserializeAsync<T>(operation, response.Content, token), deadline.Token, ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the answer from the connection as it arrives (pooled buffers); an empty body is an empty response.</summary>
+    private static async Task<T> DeserializeAsync<T>(string operation, HttpContent content, CancellationToken ct) where T : new()
+    {
+        var reader = PipeReader.Create(await content.ReadAsStreamAsync(ct).ConfigureAwait(false));
         try
         {
-            return bytes.Length == 0 ? new T() : JsonSerializer.Deserialize<T>(bytes, RunJson.Options) ?? new T();
+            var start = await reader.ReadAsync(ct).ConfigureAwait(false);
+            if (start.Buffer.IsEmpty && start.IsCompleted)
+            {
+                return new T();
+            }
+            reader.AdvanceTo(start.Buffer.Start);
+            return await JsonSerializer.DeserializeAsync(reader, (JsonTypeInfo<T>)RunJson.Options.GetTypeInfo(typeof(T)), ct).ConfigureAwait(false)
+                ?? new T();
         }
         catch (JsonException e)
         {
             throw new RunApiException(200, "MALFORMED_RESPONSE", $"{operation}: the answer could not be read at {e.Path ?? "$"}");
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
         }
     }
 
@@ -93,17 +120,19 @@ internal sealed class CloudRunApiClient(HttpClient http, CloudRunEndpoint endpoi
         return new Uri(text.ToString());
     }
 
-    private async Task<HttpResponseMessage> SendOrThrowAsync(HttpRequestMessage request, string operation, CancellationToken ct)
+    /// <summary>Sending or reading the answer: an unreachable endpoint or a broken connection is UNAVAILABLE, the client's
+    /// timeout (a cancellation the caller did not ask for) DEADLINE_EXCEEDED; both retryable (status 0).</summary>
+    private async Task<TResult> OrTransportErrorAsync<TResult>(string operation, Func<CancellationToken, Task<TResult>> step, CancellationToken deadline, CancellationToken ct)
     {
         try
         {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+            return await step(deadline).ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw new RunApiException(0, "UNAVAILABLE", $"{operation}: could not reach {endpoint.BaseUri}: {e.Message}", e);
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             throw new RunApiException(0, "DEADLINE_EXCEEDED", $"{operation}: timed out waiting for {endpoint.BaseUri}", e);
         }

@@ -1,5 +1,7 @@
+using System.IO.Pipelines;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Reconciler.Platforms.Ecs.Wire.Auth;
 using Reconciler.Platforms.Ecs.Wire.Errors;
 
@@ -17,16 +19,25 @@ internal sealed class AwsJsonClient(HttpClient http, AwsServiceEndpoint service,
     public async Task<TResponse> SendAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken ct)
         where TResponse : new()
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, service.Json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, Contract<TRequest>());
         using var message = await CreateSignedMessageAsync(operation, body, ct).ConfigureAwait(false);
-        using var response = await SendOrThrowAsync(message, operation, ct).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        // The answer is streamed (a large DescribeServices answer is not copied into one big array), so the client's
+        // timeout, which then covers only the headers, is applied to the whole exchange here.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(http.Timeout);
+        using var response = await OrTransportErrorAsync(operation,
+            token => http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token), deadline.Token, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
+            var bytes = await OrTransportErrorAsync(operation, response.Content.ReadAsByteArrayAsync, deadline.Token, ct).ConfigureAwait(false);
             throw AwsErrorParser.Parse(service.DisplayName, operation, (int)response.StatusCode, bytes, response.Headers);
         }
-        return Deserialize<TResponse>(operation, bytes);
+        return await OrTransportErrorAsync(operation, token => DeserializeAsync<TResponse>(operation, response.Content, token), deadline.Token, ct)
+            .ConfigureAwait(false);
     }
+
+    /// <summary>The record's source-generated contract (<see cref="EcsJsonContext"/>); no reflection, so Native AOT can run it.</summary>
+    private JsonTypeInfo<T> Contract<T>() => (JsonTypeInfo<T>)service.Json.GetTypeInfo(typeof(T));
 
     private async Task<HttpRequestMessage> CreateSignedMessageAsync(string operation, byte[] body, CancellationToken ct)
     {
@@ -48,34 +59,40 @@ internal sealed class AwsJsonClient(HttpClient http, AwsServiceEndpoint service,
         return message;
     }
 
-    private async Task<HttpResponseMessage> SendOrThrowAsync(HttpRequestMessage message, string operation, CancellationToken ct)
+    /// <summary>Sending or reading the answer: an unreachable endpoint, a broken connection or the client's timeout
+    /// (a cancellation the caller did not ask for) becomes a retryable <see cref="AwsTransportException"/>.</summary>
+    private async Task<T> OrTransportErrorAsync<T>(string operation, Func<CancellationToken, Task<T>> step, CancellationToken deadline, CancellationToken ct)
     {
         try
         {
-            return await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+            return await step(deadline).ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw new AwsTransportException(AwsErrorCodes.Transport,
                 $"{service.DisplayName} {operation} could not reach {service.Url}: {e.Message}", e);
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            // HttpClient.Timeout surfaces as a cancellation the caller did not ask for.
+            // HttpClient.Timeout (or our deadline for the body) surfaces as a cancellation the caller did not ask for.
             throw new AwsTransportException(AwsErrorCodes.Timeout,
                 $"{service.DisplayName} {operation} timed out waiting for {service.Url}", e);
         }
     }
 
-    private TResponse Deserialize<TResponse>(string operation, byte[] bytes) where TResponse : new()
+    /// <summary>Reads the answer from the connection as it arrives (pooled buffers); an empty body is an empty response.</summary>
+    private async Task<TResponse> DeserializeAsync<TResponse>(string operation, HttpContent content, CancellationToken ct) where TResponse : new()
     {
-        if (bytes.Length == 0)
-        {
-            return new TResponse();
-        }
+        var reader = PipeReader.Create(await content.ReadAsStreamAsync(ct).ConfigureAwait(false));
         try
         {
-            return JsonSerializer.Deserialize<TResponse>(bytes, service.Json) ?? new TResponse();
+            var start = await reader.ReadAsync(ct).ConfigureAwait(false);
+            if (start.Buffer.IsEmpty && start.IsCompleted)
+            {
+                return new TResponse();
+            }
+            reader.AdvanceTo(start.Buffer.Start);
+            return await JsonSerializer.DeserializeAsync(reader, Contract<TResponse>(), ct).ConfigureAwait(false) ?? new TResponse();
         }
         catch (JsonException e)
         {
@@ -83,6 +100,10 @@ internal sealed class AwsJsonClient(HttpClient http, AwsServiceEndpoint service,
             throw new AwsApiException(AwsErrorCodes.MalformedResponse,
                 $"{service.DisplayName} {operation} returned a response that could not be read at {e.Path ?? "$"}",
                 httpStatus: 200, isRetryable: false);
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
         }
     }
 }

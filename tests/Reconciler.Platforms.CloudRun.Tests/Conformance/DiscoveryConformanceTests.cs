@@ -36,7 +36,7 @@ public sealed class DiscoveryConformanceTests
         Assert.That(problems, Is.Empty, string.Join("\n", problems));
     }
 
-    private static async Task RunEverythingAsync(CloudRunHarness h)
+    internal static async Task RunEverythingAsync(CloudRunHarness h)
     {
         var first = Seed001.Manifest();
         var second = Seed001.Manifest(name: "emergence-worker");

@@ -9,6 +9,7 @@ namespace Reconciler.Platforms.Ecs.Tests.Wire.Conformance;
 public sealed record ConformanceCase(
     string Service,
     string Operation,
+    object Request,
     Type RequestType,
     Type ResponseType,
     Func<AwsClients, Task<object>> Call,

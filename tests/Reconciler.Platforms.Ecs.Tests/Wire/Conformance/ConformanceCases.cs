@@ -53,6 +53,7 @@ public static class ConformanceCases
     ];
 
     private static ConformanceCase Ecs<TRequest, TResponse>(string operation, TRequest request, Func<AwsClients, TRequest, Task<TResponse>> call)
+        where TRequest : notnull
         where TResponse : notnull =>
-        new("ECS", operation, typeof(TRequest), typeof(TResponse), async c => await call(c, request), EcsSampleResponses.ByOperation[operation]);
+        new("ECS", operation, request, typeof(TRequest), typeof(TResponse), async c => await call(c, request), EcsSampleResponses.ByOperation[operation]);
 }
