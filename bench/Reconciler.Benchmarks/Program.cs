@@ -24,7 +24,8 @@ namespace Reconciler.Benchmarks;
 /// <c>apply</c>, then timed resync passes through the daemon's code path (IPassObserver.BeginPassAsync over all
 /// manifests, then ObserveAsync + Decider.Decide per key, one after another) against a naive baseline
 /// (per service: DescribeServices of one name + DescribeTaskDefinition).
-/// <c>dotnet run -c Release --project bench/Reconciler.Benchmarks -- --services 100,1000 --latency-ms 20 --out artifacts/bench.json</c>
+/// The daemon is also measured as its own process: the JIT build, and with <c>--aot PATH</c> the Native AOT build the
+/// image ships (README "Benchmark" has the two commands).
 /// </summary>
 public static class Program
 {
@@ -42,7 +43,7 @@ public static class Program
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 60 --process-idle-seconds 20 --converge 30 [--aot artifacts/aot/reconciler] --out artifacts/bench.json");
+            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 60 --process-idle-seconds 20 --converge 30 [--aot artifacts/aot/reconciler] [--scrape-seconds 15] --out artifacts/bench.json");
             return 2;
         }
         var report = await RunAsync(options, Console.Out);
@@ -275,14 +276,32 @@ public static class Program
             var calls = host.State.Calls(CallOutcome.Received).Values.SelectMany(ops => ops).Sum(op => op.Value);
             var cpu = CpuSeconds(process.Id);
             var window = Stopwatch.StartNew();
-            await Task.Delay(TimeSpan.FromSeconds(options.ProcessIdleSeconds));
+            var scrapes = 0;
+            var peak = 0.0;
+            if (options.ScrapeSeconds > 0)
+            {
+                // As Prometheus would: /metrics every S seconds through the window; RSS read after each.
+                while (window.Elapsed.TotalSeconds + options.ScrapeSeconds <= options.ProcessIdleSeconds)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(options.ScrapeSeconds));
+                    _ = await http.GetStringAsync("metrics");
+                    scrapes++;
+                    peak = Math.Max(peak, Memory(process.Id).Rss);
+                }
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, options.ProcessIdleSeconds - window.Elapsed.TotalSeconds)));
+            }
+            else
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.ProcessIdleSeconds));
+            }
             var idleCpu = (CpuSeconds(process.Id) - cpu) / window.Elapsed.TotalSeconds;
             var callsIdle = host.State.Calls(CallOutcome.Received).Values.SelectMany(ops => ops).Sum(op => op.Value) - calls;
             var memory = Memory(process.Id);
+            peak = Math.Max(peak, memory.Rss);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"N={n}: {binary.Build}: {synced.Elapsed.TotalSeconds:F0} s to Synced, RSS {memory.Rss:F0} MiB (anon {memory.Anon:F0}, file {memory.File:F0}, shmem {memory.Shmem:F0}), idle CPU {idleCpu * 100:F2} % over {options.ProcessIdleSeconds:0} s, {callsIdle} calls in the window"));
+                $"N={n}: {binary.Build}: {synced.Elapsed.TotalSeconds:F0} s to Synced, RSS {memory.Rss:F0} MiB (anon {memory.Anon:F0}, file {memory.File:F0}, shmem {memory.Shmem:F0}), idle CPU {idleCpu * 100:F2} % over {options.ProcessIdleSeconds:0} s, {scrapes} scrapes (peak RSS {peak:F0} MiB), {callsIdle} calls in the window"));
             return new ProcessResult(binary.Build, memory.Rss, memory.Anon, memory.File, memory.Shmem, idleCpu * 100, options.ProcessIdleSeconds, callsIdle,
-                synced.Elapsed.TotalSeconds);
+                synced.Elapsed.TotalSeconds, scrapes, peak);
         }
         finally
         {
@@ -463,14 +482,14 @@ public static class Program
             s.AppendLine();
             s.AppendLine("The daemon alone, as its own process (`reconciler run --manifests` against this emulator), after every service is Synced:");
             s.AppendLine();
-            s.AppendLine("| N | build | RSS (MiB) | anon / file / shmem (MiB) | idle CPU (%) | window (s) | cloud calls in the window | first pass to Synced (s) |");
-            s.AppendLine("|---:|---|---:|---|---:|---:|---:|---:|");
+            s.AppendLine("| N | build | RSS (MiB) | anon / file / shmem (MiB) | idle CPU (%) | window (s) | /metrics scrapes in it (peak RSS, MiB) | cloud calls in the window | first pass to Synced (s) |");
+            s.AppendLine("|---:|---|---:|---|---:|---:|---|---:|---:|");
             foreach (var r in report.Results)
             {
                 foreach (var p in r.DaemonProcesses)
                 {
                     s.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {r.Services} | {p.Build} | {p.RssMiB:F0} | {p.AnonMiB:F0} / {p.FileMiB:F0} / {p.ShmemMiB:F0} | {p.IdleCpuPercent:F2} | {p.WindowSeconds:0} | {p.CallsInWindow} | {p.SecondsToSynced:F0} |");
+                        $"| {r.Services} | {p.Build} | {p.RssMiB:F0} | {p.AnonMiB:F0} / {p.FileMiB:F0} / {p.ShmemMiB:F0} | {p.IdleCpuPercent:F2} | {p.WindowSeconds:0} | {p.Scrapes} ({p.PeakRssMiB:F0}) | {p.CallsInWindow} | {p.SecondsToSynced:F0} |");
                 }
             }
         }
@@ -506,7 +525,7 @@ internal static class EmulatorWrites
 }
 
 public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, int Passes, double IdleSeconds, double Speed, string? Out, int Converge = 30,
-    double ProcessIdleSeconds = 20, string? Aot = null)
+    double ProcessIdleSeconds = 20, string? Aot = null, double ScrapeSeconds = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -524,6 +543,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, in
                 "--out" => o with { Out = value },
                 "--process-idle-seconds" => o with { ProcessIdleSeconds = Math.Max(0, double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--aot" => o with { Aot = value },
+                "--scrape-seconds" => o with { ScrapeSeconds = Math.Max(0, double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--converge" => o with { Converge = Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -545,7 +565,7 @@ public sealed record SizeResult(int Services, double SetupSeconds, PassResult Da
 /// calls it made in it, and how long its first pass took to report every service Synced.
 /// </summary>
 public sealed record ProcessResult(string Build, double RssMiB, double AnonMiB, double FileMiB, double ShmemMiB, double IdleCpuPercent, double WindowSeconds,
-    int CallsInWindow, double SecondsToSynced);
+    int CallsInWindow, double SecondsToSynced, int Scrapes = 0, double PeakRssMiB = 0);
 
 public sealed record PassResult(double CallsPerPass, SortedDictionary<string, double> CallsByOperation, double WritesPerPass, double WallMs,
     double WallMinMs, double WallMaxMs, double RssMiB, double IdleCpuMsPerSecond, int NotInSync);

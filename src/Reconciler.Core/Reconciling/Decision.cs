@@ -41,7 +41,12 @@ public abstract record Decision(Plan Plan, HealthAssessment Health, string Messa
     public sealed record RollBack(Plan Plan, HealthAssessment Health, string Message, Rollout.RolloutFailure Cause = Rollout.RolloutFailure.Other)
         : Decision(Plan, Health, Message);
 
-    /// <summary>Nothing will be written until the manifest changes (pinned failed spec, selfHeal off, no rollback target).</summary>
-    public sealed record Stalled(Plan Plan, HealthAssessment Health, string Message, IReadOnlyList<Diffing.FieldChange> Changes, bool IsDrift = false)
+    /// <summary>
+    /// Nothing will be written until the manifest changes (pinned failed spec, selfHeal off, no rollback target).
+    /// <see cref="Cause"/>: why the rollout failed, when a failed rollout stalled (automatic rollback off, or nothing
+    /// to roll back to); null for a stall that is not a failed rollout.
+    /// </summary>
+    public sealed record Stalled(Plan Plan, HealthAssessment Health, string Message, IReadOnlyList<Diffing.FieldChange> Changes, bool IsDrift = false,
+        Rollout.RolloutFailure? Cause = null)
         : Decision(Plan, Health, Message);
 }

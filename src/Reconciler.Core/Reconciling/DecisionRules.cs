@@ -78,9 +78,13 @@ public static class DecisionRules
         _ => throw new InvalidOperationException($"unknown verdict {verdict}"),
     };
 
-    /// <summary>The platform's rollback decision carries the verdict's typed cause (a Stalled one has none to carry).</summary>
-    private static Decision WithCause(Decision decision, RolloutFailure cause) =>
-        decision is Decision.RollBack r ? r with { Cause = cause } : decision;
+    /// <summary>The platform's rollback decision, or the stall that replaces it, carries the verdict's typed cause.</summary>
+    private static Decision WithCause(Decision decision, RolloutFailure cause) => decision switch
+    {
+        Decision.RollBack r => r with { Cause = cause },
+        Decision.Stalled s => s with { Cause = cause },
+        _ => decision,
+    };
 
     /// <summary>
     /// The platform says the rollout is ready; <c>spec.verify</c> decides whether it is Completed: still running →

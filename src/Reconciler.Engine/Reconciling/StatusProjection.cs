@@ -47,8 +47,15 @@ internal static class StatusProjection
     {
         ({ Result: VerificationStatus.Running }, Decision.Completed) => old with { Result = VerificationStatus.Passed },
         ({ Result: VerificationStatus.Running }, Decision.RollBack or Decision.Stalled { Health.Status: HealthStatus.Degraded }) =>
-            old with { Result = decision.Message.Contains("verification failed", StringComparison.Ordinal) ? VerificationStatus.Failed : VerificationStatus.Stopped },
+            old with { Result = CauseOf(decision) == Reconciler.Core.Rollout.RolloutFailure.VerificationFailed ? VerificationStatus.Failed : VerificationStatus.Stopped },
         _ => old,
+    };
+
+    private static Reconciler.Core.Rollout.RolloutFailure? CauseOf(Decision decision) => decision switch
+    {
+        Decision.RollBack r => r.Cause,
+        Decision.Stalled s => s.Cause,
+        _ => null,
     };
 
     private static SyncStatus Sync(Decision? decision, SyncStatus old) => decision switch

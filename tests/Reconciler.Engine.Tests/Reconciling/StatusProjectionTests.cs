@@ -1,3 +1,4 @@
+using Reconciler.Core.Rollout;
 using Reconciler.Core.Diffing;
 using Reconciler.Core.Health;
 using Reconciler.Core.Model;
@@ -135,5 +136,28 @@ public sealed class StatusProjectionTests
         status = StatusProjection.Project(status, Record(new Decision.RollBack(NoPlan, H(HealthStatus.Degraded), "rolling back to api:1"), new ReconcileOutcome.Stalled("")), Now.AddHours(1));
 
         Assert.That(status.Events.Select(e => e.Reason), Is.EqualTo(new[] { "Converge", "Watch", "RollBack" }));
+    }
+
+    private static IEnumerable<TestCaseData> EndedVerifications()
+    {
+        // The message says nothing of verification: the typed cause decides.
+        yield return new TestCaseData(new Decision.Stalled(NoPlan, H(HealthStatus.Degraded), "check smoke: 3 of 3 failed; automatic rollback is off", [],
+            Cause: RolloutFailure.VerificationFailed), VerificationStatus.Failed).SetName("A stalled rollout whose verification failed ends the verification failed");
+        yield return new TestCaseData(new Decision.Stalled(NoPlan, H(HealthStatus.Degraded), "verification failed earlier; tasks kept stopping", [],
+            Cause: RolloutFailure.TasksStopping), VerificationStatus.Stopped).SetName("A stalled rollout that failed for another cause stops the verification whatever its message says");
+        yield return new TestCaseData(new Decision.RollBack(NoPlan, H(HealthStatus.Degraded), "rolling back to api:1", RolloutFailure.VerificationFailed),
+            VerificationStatus.Failed).SetName("A rollback caused by the verification ends it failed");
+        yield return new TestCaseData(new Decision.RollBack(NoPlan, H(HealthStatus.Degraded), "verification failed: rolling back to api:1", RolloutFailure.DeploymentFailed),
+            VerificationStatus.Stopped).SetName("A rollback for another cause stops the verification");
+    }
+
+    [TestCaseSource(nameof(EndedVerifications))]
+    public void A_running_verification_ends_by_the_decisions_typed_cause(Decision decision, string result)
+    {
+        var running = Empty() with { Verification = new VerificationStatus("api:2", Now, VerificationStatus.Running, []) };
+
+        var status = StatusProjection.Project(running, Record(decision, new ReconcileOutcome.Stalled("")), Now.AddMinutes(1));
+
+        Assert.That(status.Verification?.Result, Is.EqualTo(result));
     }
 }
