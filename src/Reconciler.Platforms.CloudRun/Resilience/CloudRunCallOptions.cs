@@ -7,19 +7,10 @@ namespace Reconciler.Platforms.CloudRun.Resilience;
 /// "read requests per minute per region" and "write requests per minute per region" (429 RESOURCE_EXHAUSTED past
 /// them); the numbers could not be verified, so the buckets are sized below the documented defaults and configurable.
 /// </summary>
-public sealed class CloudRunCallOptions
+public sealed class CloudRunCallOptions() : CloudCallOptions(new CloudPipelineOptions(
+    MaxRetryAttempts: 6, RetryBaseDelay: TimeSpan.FromMilliseconds(500), RetryMaxDelay: TimeSpan.FromSeconds(15),
+    AttemptTimeout: TimeSpan.FromSeconds(30), CircuitFailureRatio: 0.8, CircuitMinimumThroughput: 20, CircuitBreakDuration: TimeSpan.FromSeconds(15)))
 {
-    public int MaxRetryAttempts { get; set; } = 6;
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(15);
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
-    public double CircuitFailureRatio { get; set; } = 0.8;
-    public int CircuitMinimumThroughput { get; set; } = 20;
-    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
-
-    public Core.Resilience.CloudPipelineOptions Pipeline => new(MaxRetryAttempts, RetryBaseDelay, RetryMaxDelay, AttemptTimeout,
-        CircuitFailureRatio, CircuitMinimumThroughput, CircuitBreakDuration);
-
     /// <summary>Reads (get, list, operations) per minute per project and region, and the burst.</summary>
     public int ReadsPerMinute { get; set; } = 600;
     public int ReadBurst { get; set; } = 60;
@@ -27,9 +18,6 @@ public sealed class CloudRunCallOptions
     /// <summary>Writes (create, patch) per minute per project and region, and the burst.</summary>
     public int WritesPerMinute { get; set; } = 120;
     public int WriteBurst { get; set; } = 10;
-
-    /// <summary>The daemon-wide write budget (<c>--max-writes-per-minute</c>), shared with every other platform; null: none.</summary>
-    public TokenBucket? WriteBudget { get; set; }
 
     /// <summary>How long apply follows a write's long-running operation before leaving the rest to the next observe.</summary>
     public TimeSpan OperationFollowBudget { get; set; } = TimeSpan.FromSeconds(30);
