@@ -1,3 +1,4 @@
+using Reconciler.Core.Passes;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Ecs;
 using Reconciler.Core.Guardrails;
@@ -24,7 +25,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
 {
     /// <summary>Prefetch calls in flight at once (they still queue behind the region's rate limiter).</summary>
     private const int PrefetchParallelism = 4;
-    private readonly PassObservations _pass = new();
+    private readonly PassObservations<Api.Service> _pass = new();
     private readonly SsmPass _ssm = new();
     private readonly TaskDefinitionCache _taskDefinitions = new();
     private readonly DescribeServicesBatcher _describe = new(policy);
@@ -44,7 +45,7 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
         var aws = clients.For(region);
         await _account.CheckAsync(manifest, aws.Ecs, ct);
         var resolved = await SsmResolver.ResolveAsync(manifest, aws.Ssm, policy, ct, _ssm);
-        var service = _pass.TryTake(manifest, out var prefetched) ? prefetched : await DescribeServiceAsync(manifest, aws.Ecs, ct);
+        var service = _pass.TryTake(manifest.Key, PassLocation(region, manifest.Spec.Cluster), out var prefetched) ? prefetched : await DescribeServiceAsync(manifest, aws.Ecs, ct);
         if (service is null)
         {
             return new EcsObservation(resolved, null);
@@ -112,11 +113,13 @@ public sealed class EcsPlatform(EcsRegionClients clients, AwsCallPolicy policy) 
                 }
                 foreach (var manifest in chunk)
                 {
-                    entries[manifest.Key] = new PassObservations.Entry(region, cluster, generations[manifest.Key], found.GetValueOrDefault(manifest.Metadata.Name));
+                    entries[manifest.Key] = new PassObservations<Api.Service>.Entry(PassLocation(region, cluster), generations[manifest.Key], found.GetValueOrDefault(manifest.Metadata.Name));
                 }
             });
         await parameters;
     }
+
+    private static string PassLocation(string region, string cluster) => $"{region}/{cluster}";
 
     private async Task<Api.Service?> DescribeServiceAsync(EcsServiceManifest manifest, Api.IEcsApi ecs, CancellationToken ct)
     {

@@ -45,7 +45,7 @@ internal sealed class ServicesListBatcher(ICloudRunApi api, CloudRunCallPolicy p
             _open.Remove((project, region));
             names = batch.Names.Distinct(StringComparer.Ordinal).ToList();
         }
-        return names.Count == 1 ? await GetOneAsync(project, region, names[0]) : await ListAsync(project, region);
+        return names.Count == 1 ? await GetOneAsync(project, region, names[0]) : await ListAsync(project, region, CancellationToken.None);
     }
 
     private async Task<IReadOnlyDictionary<string, RunService>> GetOneAsync(string project, string region, string service)
@@ -62,7 +62,8 @@ internal sealed class ServicesListBatcher(ICloudRunApi api, CloudRunCallPolicy p
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, RunService>> ListAsync(string project, string region)
+    /// <summary>Every service of the location by full name, one <c>services.list</c> call per page (a pass's prefetch).</summary>
+    public async Task<IReadOnlyDictionary<string, RunService>> ListAsync(string project, string region, CancellationToken ct)
     {
         var parent = ResourceNames.Location(project, region);
         var all = new Dictionary<string, RunService>(StringComparer.Ordinal);
@@ -70,7 +71,7 @@ internal sealed class ServicesListBatcher(ICloudRunApi api, CloudRunCallPolicy p
         do
         {
             var page = await policy.RunAsync(project, region, CallKind.Read, "services.list",
-                t => api.ListServicesAsync(parent, token, pageSize, t), CancellationToken.None);
+                t => api.ListServicesAsync(parent, token, pageSize, t), ct);
             foreach (var s in (page.Services ?? []).Where(s => s.Name is not null))
             {
                 all[s.Name!] = s;
