@@ -43,11 +43,13 @@ public static class Program
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 60 --process-idle-seconds 20 --converge 30 [--aot artifacts/aot/reconciler] [--scrape-seconds 15] --out artifacts/bench.json");
+            await Console.Error.WriteLineAsync("usage: --services 100,1000 --latency-ms 20 --passes 3 --idle-seconds 3 --speed 60 --process-idle-seconds 20 --converge 30 [--aot artifacts/aot/reconciler] [--scrape-seconds 15] [--cloud-run false] --out artifacts/bench.json");
             return 2;
         }
         var report = await RunAsync(options, Console.Out);
-        return report.Results.All(r => r.Daemon.WritesPerPass == 0 && r.Daemon.NotInSync == 0) ? 0 : 1;
+        return report.Results.All(r => Clean(r.Daemon) && (r.CloudRunDaemon is null || Clean(r.CloudRunDaemon))) ? 0 : 1;
+
+        static bool Clean(PassResult pass) => pass.WritesPerPass == 0 && pass.NotInSync == 0;
     }
 
     /// <summary>Runs every size, prints the Markdown table to <paramref name="log"/> and writes the JSON file.</summary>
@@ -102,24 +104,8 @@ public static class Program
             });
             EmulatorSeed.Seed(host.State, manifests);
 
-            var setup = Stopwatch.StartNew();
-            // One `apply` (fresh connection, as a new process) per folder of ApplyBatch services, so each one's
-            // RegisterTaskDefinition burst and rate limit (simulated clock) cover it.
-            foreach (var batch in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
-            {
-                await using var applyCloud = CloudConnection.Attach(host, options.Speed);
-                using var logger = new Serilog.LoggerConfiguration().CreateLogger();
-                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-                var stdout = new StringWriter();
-                var stderr = new StringWriter();
-                var exit = await ApplyCommand.RunAsync([batch], false, "bench", applyCloud, logger, stdout, stderr, timeout.Token);
-                if (exit != 0)
-                {
-                    throw new InvalidOperationException($"apply of {batch} exited {exit}\n{Tail(stdout.ToString())}\n{Tail(stderr.ToString())}");
-                }
-            }
-            setup.Stop();
-            await log.WriteLineAsync($"N={n}: converged with apply in {setup.Elapsed.TotalSeconds:F1} s");
+            var setup = await ApplyInBatchesAsync(host, dir, options);
+            await log.WriteLineAsync($"N={n}: converged with apply in {setup.TotalSeconds:F1} s");
 
             await using var cloud = CloudConnection.Attach(host, options.Speed);
             var platform = cloud.Platforms.First(p => p.Handles(manifests[0]));
@@ -144,7 +130,8 @@ public static class Program
                     }
                 }
             }
-            var result = new SizeResult(n, setup.Elapsed.TotalSeconds, daemon, naive, alone);
+            (PassResult Daemon, PassResult Naive)? cloudRun = options.CloudRun ? await CloudRunSizeAsync(n, options, log) : null;
+            var result = new SizeResult(n, setup.TotalSeconds, daemon, naive, alone, cloudRun?.Daemon, cloudRun?.Naive);
             await log.WriteLineAsync($"N={n}: daemon {daemon.CallsPerPass} calls/pass, {daemon.WallMs:F0} ms; naive {naive.CallsPerPass} calls/pass, {naive.WallMs:F0} ms");
             return result;
         }
@@ -153,6 +140,110 @@ public static class Program
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    /// <summary>
+    /// One <c>apply</c> (fresh connection, as a new process) per folder of ApplyBatch services, so each one's
+    /// quota bursts and rate limits (simulated clock) cover it. Returns the wall time.
+    /// </summary>
+    private static async Task<TimeSpan> ApplyInBatchesAsync(EmulatorHost host, string dir, BenchOptions options)
+    {
+        var setup = Stopwatch.StartNew();
+        foreach (var batch in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
+        {
+            await using var applyCloud = CloudConnection.Attach(host, options.Speed);
+            using var logger = new Serilog.LoggerConfiguration().CreateLogger();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = await ApplyCommand.RunAsync([batch], false, "bench", applyCloud, logger, stdout, stderr, timeout.Token);
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"apply of {batch} exited {exit}\n{Tail(stdout.ToString())}\n{Tail(stderr.ToString())}");
+            }
+        }
+        return setup.Elapsed;
+    }
+
+    /// <summary>
+    /// Cloud Run: N services in one project and region, converged with <c>apply</c> on their own emulator, then the
+    /// daemon's pass (BeginPassAsync lists the location, each key observed and decided in turn) against a naive loop
+    /// (one <c>services.get</c> per service, as <c>gcloud run services describe</c> in a loop does).
+    /// </summary>
+    private static async Task<(PassResult Daemon, PassResult Naive)> CloudRunSizeAsync(int n, BenchOptions options, TextWriter log)
+    {
+        var dir = Directory.CreateTempSubdirectory("reconciler-bench-run-").FullName;
+        try
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var batch = Directory.CreateDirectory(Path.Combine(dir, $"batch-{i / ApplyBatch:D3}")).FullName;
+                File.WriteAllText(Path.Combine(batch, $"run-{i:D5}.yaml"), CloudRunManifest(i));
+            }
+            var manifests = new ManifestLoader().LoadPaths([dir]).Manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal).ToList();
+            await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
+            {
+                Port = 0, Speed = options.Speed, Faults = new FaultOptions { LatencyMs = options.LatencyMs },
+            });
+            var setup = await ApplyInBatchesAsync(host, dir, options);
+            await log.WriteLineAsync($"N={n}: Cloud Run converged with apply in {setup.TotalSeconds:F1} s");
+            await using var cloud = CloudConnection.Attach(host, options.Speed);
+            var platform = cloud.Platforms.First(p => p.Handles(manifests[0]));
+            // Any bearer token: the emulator checks one is sent, as the Admin API does.
+            using var http = new HttpClient { BaseAddress = host.BaseUri };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "emulator");
+            await DaemonPassAsync(platform, manifests, cloud.Time);
+            await NaiveCloudRunPassAsync(http, manifests);
+            var daemon = await MeasureAsync(host, options, () => DaemonPassAsync(platform, manifests, cloud.Time));
+            var naive = await MeasureAsync(host, options, async () => { await NaiveCloudRunPassAsync(http, manifests); return 0; });
+            await log.WriteLineAsync($"N={n}: Cloud Run daemon {daemon.CallsPerPass} calls/pass, {daemon.WallMs:F0} ms; naive {naive.CallsPerPass} calls/pass, {naive.WallMs:F0} ms");
+            return (daemon, naive);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task NaiveCloudRunPassAsync(HttpClient http, IReadOnlyList<ResourceManifest> manifests)
+    {
+        foreach (var run in manifests.OfType<Reconciler.Core.CloudRun.CloudRunServiceManifest>())
+        {
+            using var response = await http.GetAsync($"v2/projects/{run.Spec.Project}/locations/{run.Spec.Region}/services/{run.Metadata.Name}");
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    private static string CloudRunManifest(int i) => $$"""
+        apiVersion: reconciler/v1alpha1
+        kind: CloudRunService
+        metadata:
+          name: run-{{i:D5}}
+        spec:
+          project: bench-project
+          region: europe-west1
+          containers:
+            - name: app
+              image: europe-west1-docker.pkg.dev/bench-project/app/app:v1
+              ports:
+                - containerPort: 8080
+              resources:
+                cpu: "1"
+                memory: 512Mi
+              startupProbe:
+                httpGet:
+                  path: /health
+                  port: 8080
+                period: 5s
+                timeout: 3s
+                failureThreshold: 12
+          scaling:
+            minInstances: 1
+            maxInstances: 10
+          traffic:
+            - latest: true
+              percent: 100
+
+        """;
 
     /// <summary>
     /// Throughput against the API quota: K new services created on an emulator running at real speed (1), so the
@@ -474,8 +565,13 @@ public static class Program
         s.AppendLine("|---:|---|---:|---|---:|---:|---:|---:|");
         foreach (var r in report.Results)
         {
-            Row(s, r.Services, "daemon (BeginPass + Observe/Decide)", r.Daemon);
-            Row(s, r.Services, "naive (Describe 1 + DescribeTaskDefinition)", r.Naive);
+            Row(s, r.Services, "ECS daemon (BeginPass + Observe/Decide)", r.Daemon);
+            Row(s, r.Services, "ECS naive (Describe 1 + DescribeTaskDefinition)", r.Naive);
+            if (r.CloudRunDaemon is { } runDaemon && r.CloudRunNaive is { } runNaive)
+            {
+                Row(s, r.Services, "Cloud Run daemon (BeginPass lists the location + Observe/Decide)", runDaemon);
+                Row(s, r.Services, "Cloud Run naive (services.get per service)", runNaive);
+            }
         }
         if (report.Results.Any(r => r.DaemonProcesses.Count > 0))
         {
@@ -525,7 +621,7 @@ internal static class EmulatorWrites
 }
 
 public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, int Passes, double IdleSeconds, double Speed, string? Out, int Converge = 30,
-    double ProcessIdleSeconds = 20, string? Aot = null, double ScrapeSeconds = 0)
+    double ProcessIdleSeconds = 20, string? Aot = null, double ScrapeSeconds = 0, bool CloudRun = true)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -543,6 +639,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Services, int LatencyMs, in
                 "--out" => o with { Out = value },
                 "--process-idle-seconds" => o with { ProcessIdleSeconds = Math.Max(0, double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--aot" => o with { Aot = value },
+                "--cloud-run" => o with { CloudRun = bool.Parse(value) },
                 "--scrape-seconds" => o with { ScrapeSeconds = Math.Max(0, double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--converge" => o with { Converge = Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
@@ -558,7 +655,8 @@ public sealed record BenchReport(DateTimeOffset At, int ProcessorCount, string R
 
 public sealed record ConvergeResult(int Services, double FloorSeconds, double DaemonSeconds, double DaemonRatio, double NaiveSeconds, double NaiveRatio);
 
-public sealed record SizeResult(int Services, double SetupSeconds, PassResult Daemon, PassResult Naive, IReadOnlyList<ProcessResult> DaemonProcesses);
+public sealed record SizeResult(int Services, double SetupSeconds, PassResult Daemon, PassResult Naive, IReadOnlyList<ProcessResult> DaemonProcesses,
+    PassResult? CloudRunDaemon = null, PassResult? CloudRunNaive = null);
 
 /// <summary>
 /// One daemon build as its own process, between passes: RSS and its parts (MiB), CPU share (%), the window, the cloud
