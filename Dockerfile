@@ -2,7 +2,7 @@
 # Runs as uid 10001 with a read-only root file system: it writes only to /tmp (HOME, TMPDIR: git's and ssh's
 # files) and /var/lib/reconciler (the git cache, --work-dir), both volumes (emptyDirs in the chart).
 # The daemon is published as Native AOT for the build machine's architecture (buildx runs this stage on the target
-# platform): one native executable, no .NET runtime in the image, about a third of the JIT build's memory
+# platform): one native executable, no .NET runtime in the image, about half the JIT build's memory
 # (README "Benchmark"). Native AOT links with clang and zlib.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update \
