@@ -87,13 +87,7 @@ public static class Program
         var dir = Directory.CreateTempSubdirectory("reconciler-bench-").FullName;
         try
         {
-            // In folders of ApplyBatch services: setup applies one folder at a time (see below).
-            for (var i = 0; i < n; i++)
-            {
-                var batch = Directory.CreateDirectory(Path.Combine(dir, $"batch-{i / ApplyBatch:D3}")).FullName;
-                File.WriteAllText(Path.Combine(batch, $"svc-{i:D5}.yaml"), Manifest(i));
-            }
-            var manifests = new ManifestLoader().LoadPaths([dir]).Manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal).ToList();
+            var manifests = Generate(dir, n, "svc", Manifest);
             if (manifests.Count != n)
             {
                 throw new InvalidOperationException($"generated {n} manifests, loaded {manifests.Count}");
@@ -142,6 +136,20 @@ public static class Program
     }
 
     /// <summary>
+    /// N manifests written in folders of ApplyBatch services (setup applies one folder at a time, see
+    /// <see cref="ApplyInBatchesAsync"/>), loaded back in key order.
+    /// </summary>
+    private static List<ResourceManifest> Generate(string dir, int n, string prefix, Func<int, string> manifest)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            var batch = Directory.CreateDirectory(Path.Combine(dir, $"batch-{i / ApplyBatch:D3}")).FullName;
+            File.WriteAllText(Path.Combine(batch, $"{prefix}-{i:D5}.yaml"), manifest(i));
+        }
+        return new ManifestLoader().LoadPaths([dir]).Manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
     /// One <c>apply</c> (fresh connection, as a new process) per folder of ApplyBatch services, so each one's
     /// quota bursts and rate limits (simulated clock) cover it. Returns the wall time.
     /// </summary>
@@ -174,12 +182,7 @@ public static class Program
         var dir = Directory.CreateTempSubdirectory("reconciler-bench-run-").FullName;
         try
         {
-            for (var i = 0; i < n; i++)
-            {
-                var batch = Directory.CreateDirectory(Path.Combine(dir, $"batch-{i / ApplyBatch:D3}")).FullName;
-                File.WriteAllText(Path.Combine(batch, $"run-{i:D5}.yaml"), CloudRunManifest(i));
-            }
-            var manifests = new ManifestLoader().LoadPaths([dir]).Manifests.OrderBy(m => m.Key.ToString(), StringComparer.Ordinal).ToList();
+            var manifests = Generate(dir, n, "run", CloudRunManifest);
             await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
             {
                 Port = 0, Speed = options.Speed, Faults = new FaultOptions { LatencyMs = options.LatencyMs },
