@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -85,28 +84,16 @@ internal sealed class CloudRunApiClient(HttpClient http, CloudRunEndpoint endpoi
             .ConfigureAwait(false);
     }
 
-    /// <summary>Reads the answer from the connection as it arrives (pooled buffers); an empty body is an empty response.</summary>
+    /// <summary>Reads the answer from the connection as it arrives (<see cref="Core.Wire.JsonAnswer"/>); an empty body is an empty response.</summary>
     private static async Task<T> DeserializeAsync<T>(string operation, HttpContent content, CancellationToken ct) where T : new()
     {
-        var reader = PipeReader.Create(await content.ReadAsStreamAsync(ct).ConfigureAwait(false));
         try
         {
-            var start = await reader.ReadAsync(ct).ConfigureAwait(false);
-            if (start.Buffer.IsEmpty && start.IsCompleted)
-            {
-                return new T();
-            }
-            reader.AdvanceTo(start.Buffer.Start);
-            return await JsonSerializer.DeserializeAsync(reader, (JsonTypeInfo<T>)RunJson.Options.GetTypeInfo(typeof(T)), ct).ConfigureAwait(false)
-                ?? new T();
+            return await Core.Wire.JsonAnswer.ReadAsync(content, (JsonTypeInfo<T>)RunJson.Options.GetTypeInfo(typeof(T)), ct).ConfigureAwait(false);
         }
         catch (JsonException e)
         {
             throw new RunApiException(200, "MALFORMED_RESPONSE", $"{operation}: the answer could not be read at {e.Path ?? "$"}");
-        }
-        finally
-        {
-            await reader.CompleteAsync().ConfigureAwait(false);
         }
     }
 

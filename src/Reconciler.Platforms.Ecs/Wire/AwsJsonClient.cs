@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -80,19 +79,12 @@ internal sealed class AwsJsonClient(HttpClient http, AwsServiceEndpoint service,
         }
     }
 
-    /// <summary>Reads the answer from the connection as it arrives (pooled buffers); an empty body is an empty response.</summary>
+    /// <summary>Reads the answer from the connection as it arrives (<see cref="Core.Wire.JsonAnswer"/>); an empty body is an empty response.</summary>
     private async Task<TResponse> DeserializeAsync<TResponse>(string operation, HttpContent content, CancellationToken ct) where TResponse : new()
     {
-        var reader = PipeReader.Create(await content.ReadAsStreamAsync(ct).ConfigureAwait(false));
         try
         {
-            var start = await reader.ReadAsync(ct).ConfigureAwait(false);
-            if (start.Buffer.IsEmpty && start.IsCompleted)
-            {
-                return new TResponse();
-            }
-            reader.AdvanceTo(start.Buffer.Start);
-            return await JsonSerializer.DeserializeAsync(reader, Contract<TResponse>(), ct).ConfigureAwait(false) ?? new TResponse();
+            return await Core.Wire.JsonAnswer.ReadAsync(content, Contract<TResponse>(), ct).ConfigureAwait(false);
         }
         catch (JsonException e)
         {
@@ -100,10 +92,6 @@ internal sealed class AwsJsonClient(HttpClient http, AwsServiceEndpoint service,
             throw new AwsApiException(AwsErrorCodes.MalformedResponse,
                 $"{service.DisplayName} {operation} returned a response that could not be read at {e.Path ?? "$"}",
                 httpStatus: 200, isRetryable: false);
-        }
-        finally
-        {
-            await reader.CompleteAsync().ConfigureAwait(false);
         }
     }
 }
