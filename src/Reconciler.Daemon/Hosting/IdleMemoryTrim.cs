@@ -18,7 +18,8 @@ internal static class MemoryTrimPolicy
 /// <summary>
 /// Checks <see cref="MemoryTrimPolicy"/> every <see cref="Every"/> (wall time) and, when it says so, runs one blocking
 /// compacting full collection in <see cref="GCCollectionMode.Aggressive"/> mode, which also decommits the freed regions.
-/// At 1,000 services this took the committed GC heap from 70 MB (19 MB live) to the live size. An idle daemon that
+/// At 1,000 services (with the streamed /status and sized metric streams) the JIT daemon's anonymous memory went from
+/// 94 MB to 28 MB; before, 70 MB of GC heap was committed for 19 MB live. An idle daemon that
 /// allocates nothing is never collected by it, so idle CPU stays where it was.
 /// </summary>
 internal sealed class IdleMemoryTrim(Func<bool> idle, TimeProvider time, Func<long>? allocatedBytes = null, Action? collect = null) : BackgroundService
